@@ -1,0 +1,42 @@
+# Sift: the two commands are `make demo` and `make test`. Both install what is missing first (`make deps`).
+SHELL := /bin/bash
+SWIFT ?= swift
+OUT ?= out
+SECONDS ?= 20
+APT_PACKAGES := libxml2-dev pkg-config sqlite3 libsqlite3-dev
+
+.PHONY: deps demo test bench bench-dedup lint format clean
+
+# Installs the Debian packages Sift needs, only those that are missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "make deps: no Swift toolchain on PATH (Swift 6.1 or newer is needed)"; exit 1; }
+
+# Builds a release `sift` and runs the whole pipeline on the bundled reference review into $(OUT)/.
+demo: deps
+	$(SWIFT) build -c release --product sift
+	bash corpus/run-demo.sh "$$($(SWIFT) build -c release --show-bin-path)/sift" corpus/text-alliance $(OUT)/text-alliance
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	bash Tests/Benchmarks/run.sh
+
+bench-dedup: deps
+	bash Tests/Benchmarks/dedup-accuracy.sh
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+clean:
+	rm -rf .build $(OUT)

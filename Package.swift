@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Sift",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sift", targets: ["sift"]),
+    .library(name: "SiftKit", targets: ["SiftKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The model and pure logic: no I/O, no dependencies.
+    .target(name: "SiftCore"),
+    // libxml2 through pkg-config, with the ICU shim (see Sources/CLibXML2/shim.h).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Stages, one each.
+    .target(name: "SiftIngest", dependencies: ["SiftCore", "CLibXML2"]),
+    .target(name: "SiftDedup", dependencies: ["SiftCore"]),
+    .target(name: "SiftScreen", dependencies: ["SiftCore"]),
+    .target(name: "SiftExtract", dependencies: ["SiftCore"]),
+    .target(name: "SiftReport", dependencies: ["SiftCore"]),
+    // Persistence.
+    .target(
+      name: "SiftStore",
+      dependencies: ["SiftCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // Use cases shared by the CLI (and later the server).
+    .target(
+      name: "SiftKit",
+      dependencies: [
+        "SiftCore", "SiftIngest", "SiftDedup", "SiftScreen", "SiftExtract", "SiftReport", "SiftStore",
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    // The thin command.
+    .executableTarget(
+      name: "sift",
+      dependencies: ["SiftKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    // Benchmark driver and data generator (make bench).
+    .executableTarget(
+      name: "sift-bench",
+      dependencies: ["SiftKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
+    // Tests: one target per library, shared support, and end-to-end tests of the `sift` command.
+    .target(name: "TestSupport", dependencies: ["SiftCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "TestSupport"]),
+    .testTarget(name: "SiftIngestTests", dependencies: ["SiftIngest", "TestSupport"]),
+    .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftIngest", "TestSupport"]),
+    .testTarget(name: "SiftScreenTests", dependencies: ["SiftScreen", "TestSupport"]),
+    .testTarget(name: "SiftExtractTests", dependencies: ["SiftExtract", "TestSupport"]),
+    .testTarget(name: "SiftReportTests", dependencies: ["SiftReport", "SiftIngest", "TestSupport"]),
+    .testTarget(name: "SiftStoreTests", dependencies: ["SiftStore", "TestSupport"]),
+    .testTarget(name: "SiftKitTests", dependencies: ["SiftKit", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

@@ -1,0 +1,137 @@
+/// One bibliographic record, normalised from any export format, with its verbatim fields and provenance.
+public struct Record: Sendable, Hashable, Codable {
+  /// Normalised reference type (RIS type code such as `JOUR`, `BOOK`, `CHAP`, `CONF`, `THES`, `RPRT`, `GEN`).
+  public var type: String?
+  public var title: String?
+  public var authors: [Author]
+  public var year: Int?
+  /// Journal, book or proceedings title.
+  public var sourceTitle: String?
+  public var volume: String?
+  public var issue: String?
+  /// Pages as written, e.g. `123-129` or `e88`.
+  public var pages: String?
+  /// Normalised DOI (see ``Identifier/normalizeDOI(_:)``).
+  public var doi: String?
+  public var pmid: String?
+  public var issn: [String]
+  public var isbn: [String]
+  public var abstract: String?
+  public var keywords: [String]
+  public var language: String?
+  /// Publication type as the database states it (e.g. `Review`, `Meta-Analysis`, `Journal Article`).
+  public var publicationTypes: [String]
+  public var urls: [String]
+  /// Database of origin (e.g. `Scopus`, `PsycINFO`, `Web of Science`), inferred or given by the user.
+  public var database: String?
+  /// The record's own identifier in its file or database (RIS `ID`/`AN`, EndNote `rec-number`, WoS `UT`, Scopus `EID`).
+  public var accession: String?
+  /// Every original field, verbatim and in file order.
+  public var fields: [Field]
+  public var provenance: Provenance
+
+  public init(
+    type: String? = nil, title: String? = nil, authors: [Author] = [], year: Int? = nil,
+    sourceTitle: String? = nil, volume: String? = nil, issue: String? = nil, pages: String? = nil,
+    doi: String? = nil, pmid: String? = nil, issn: [String] = [], isbn: [String] = [],
+    abstract: String? = nil, keywords: [String] = [], language: String? = nil,
+    publicationTypes: [String] = [], urls: [String] = [], database: String? = nil,
+    accession: String? = nil, fields: [Field] = [], provenance: Provenance = Provenance()
+  ) {
+    self.type = type
+    self.title = title
+    self.authors = authors
+    self.year = year
+    self.sourceTitle = sourceTitle
+    self.volume = volume
+    self.issue = issue
+    self.pages = pages
+    self.doi = doi
+    self.pmid = pmid
+    self.issn = issn
+    self.isbn = isbn
+    self.abstract = abstract
+    self.keywords = keywords
+    self.language = language
+    self.publicationTypes = publicationTypes
+    self.urls = urls
+    self.database = database
+    self.accession = accession
+    self.fields = fields
+    self.provenance = provenance
+  }
+}
+
+/// An author as written, with the family/given split Sift made of it.
+public struct Author: Sendable, Hashable, Codable {
+  /// Exactly as the file wrote it, e.g. `Andersson, G.` or `Gerhard Andersson`.
+  public var asWritten: String
+  public var family: String
+  public var given: String?
+
+  public init(asWritten: String, family: String, given: String? = nil) {
+    self.asWritten = asWritten
+    self.family = family
+    self.given = given
+  }
+
+  /// Splits a name written as `Family, Given`, `Family Initials` (MEDLINE `AU`) or `Given Family`.
+  public static func parse(_ raw: String) -> Author {
+    let text = raw.trimmingSpaces
+    if let comma = text.firstIndex(of: ",") {
+      let family = String(text[..<comma]).trimmingSpaces
+      let given = String(text[text.index(after: comma)...]).trimmingSpaces
+      return Author(asWritten: text, family: family, given: given.isEmpty ? nil : given)
+    }
+    let parts = text.split(separator: " ").map(String.init)
+    guard parts.count > 1, let last = parts.last else {
+      return Author(asWritten: text, family: text, given: nil)
+    }
+    // MEDLINE style "Andersson G" / "Bergman Nordgren L": trailing all-caps initials.
+    if last.count <= 3, last.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" }) {
+      return Author(asWritten: text, family: parts.dropLast().joined(separator: " "), given: last)
+    }
+    return Author(asWritten: text, family: last, given: parts.dropLast().joined(separator: " "))
+  }
+}
+
+/// One field of the original record, as the file wrote it.
+public struct Field: Sendable, Hashable, Codable {
+  public var tag: String
+  public var value: String
+  public init(_ tag: String, _ value: String) {
+    self.tag = tag
+    self.value = value
+  }
+}
+
+/// Where a record came from: file, format, position.
+public struct Provenance: Sendable, Hashable, Codable {
+  /// Path of the file as given by the user.
+  public var file: String
+  public var format: Format?
+  /// 0-based index of the record in its file.
+  public var index: Int
+  /// 1-based line where the record starts (text formats).
+  public var line: Int?
+  /// Byte offset where the record starts, when known.
+  public var byteOffset: Int?
+
+  public init(file: String = "", format: Format? = nil, index: Int = 0, line: Int? = nil, byteOffset: Int? = nil) {
+    self.file = file
+    self.format = format
+    self.index = index
+    self.line = line
+    self.byteOffset = byteOffset
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing spaces, tabs and line ends.
+  public var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,1 @@
+// SiftDedup: see README.md and docs/ for what this stage does.

@@ -1,0 +1,1 @@
+// SiftExtract: see README.md and docs/ for what this stage does.

@@ -1,0 +1,14 @@
+import SiftCore
+
+/// Every reader Sift has, in the order detection tries them.
+public enum ReaderRegistry {
+  public static let all: [any RecordReader] = [
+    // Filled in by the ingest work: RISReader(), WoSReader(), MedlineReader(), OvidReader(),
+    // EndNoteTaggedReader(), EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
+  ]
+
+  /// The reader for a format.
+  public static func reader(for format: Format) -> (any RecordReader)? {
+    all.first { $0.format == format }
+  }
+}

@@ -1,0 +1,1 @@
+// SiftReport: see README.md and docs/ for what this stage does.

@@ -1,0 +1,1 @@
+// SiftScreen: see README.md and docs/ for what this stage does.

@@ -91,8 +91,18 @@ public struct Author: Sendable, Hashable, Codable {
     if last.count <= 3, last.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" }) {
       return Author(asWritten: text, family: parts.dropLast().joined(separator: " "), given: last)
     }
-    return Author(asWritten: text, family: last, given: parts.dropLast().joined(separator: " "))
+    // "Given [particles] Family": lower-case particles (van, von, de, ten…) belong to the family name.
+    var familyStart = parts.count - 1
+    while familyStart > 1, Author.particles.contains(parts[familyStart - 1]) { familyStart -= 1 }
+    return Author(
+      asWritten: text, family: parts[familyStart...].joined(separator: " "),
+      given: parts[..<familyStart].joined(separator: " "))
   }
+
+  /// Lower-case name particles that start a family name.
+  static let particles: Set<String> = [
+    "van", "von", "de", "der", "den", "ten", "ter", "la", "le", "da", "dos", "das", "del", "di", "du", "van't",
+  ]
 }
 
 /// One field of the original record, as the file wrote it.

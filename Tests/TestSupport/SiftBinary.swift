@@ -40,13 +40,25 @@ public enum SiftBinary {
     try process.run()
     if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
     try? inp.fileHandleForWriting.close()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Drain stderr on another thread while reading stdout, so neither pipe can fill and block the child.
+    let errBox = DataBox()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus,
       stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+}
+
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
 }

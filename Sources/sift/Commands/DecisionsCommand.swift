@@ -87,7 +87,7 @@ struct DecisionsExportCommand: ParsableCommand {
       print(result.csv, terminator: "")
     }
     if result.withheld > 0 {
-      printError(
+      ProjectOutput.error(
         "\(result.withheld) decisions on records not yet decided by every reviewer were withheld (blinding); "
           + "--reviewer NAME shows your own, --all shows everything")
     }

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         for report in reports { print(report.text) }
       } catch {
         failed = true
-        printError("\(error)")
+        ProjectOutput.error("\(error)")
       }
     }
     if failed { throw ExitCode.failure }

@@ -21,6 +21,11 @@ struct ProjectOptions: ParsableArguments {
 
 /// Argument parsing for model enums, as transforms (no conformances, so other commands may conform them freely).
 enum ProjectArgument {
+  /// Splits `E1;E2` or `E1,E2` into criterion ids.
+  static func criterionList(_ text: String?) -> [String] {
+    (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+  }
+
   static func stage(_ text: String) throws -> Stage {
     guard let stage = Stage(rawValue: text) else {
       throw ValidationError("`\(text)` is not a stage; use title, abstract, title-abstract or full-text")
@@ -49,9 +54,4 @@ enum ProjectArgument {
     }
     return format
   }
-}
-
-/// Splits `E1;E2` or `E1,E2` into criterion ids.
-func criterionList(_ text: String?) -> [String] {
-  (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
 }

@@ -1,6 +1,9 @@
 import Foundation
 
-/// Writes a line to standard error.
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+/// Output helpers of the project commands.
+enum ProjectOutput {
+  /// Writes a line to standard error.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
 }

@@ -34,7 +34,8 @@ struct ResolveCommand: ParsableCommand {
   func run() throws {
     let project = try projectOptions.open()
     let input = ResolutionInput(
-      origin: "sift resolve", reference: record, stage: stage, verdict: verdict, criteria: criterionList(criteria),
+      origin: "sift resolve", reference: record, stage: stage, verdict: verdict,
+      criteria: ProjectArgument.criterionList(criteria),
       by: by, note: note, study: study)
     let summary = try ProjectScreening.resolve([input], project: project)
     print(

@@ -97,6 +97,7 @@ public enum ProtocolLoader {
     if type == Bool.self { return "true or false" }
     if name.hasPrefix("Array") { return "a list" }
     if name.hasPrefix("Dictionary") { return "a mapping" }
+    if name.contains("Scalar") { return "a single value (text, number or true/false), not a list or mapping" }
     return "a mapping (\(name))"
   }
 

@@ -28,33 +28,50 @@ public enum DatabaseInference {
         fields.append(Field(String(text[..<colon]), String(text[text.index(after: colon)...]).trimmingSpaces))
       }
     }
-    return infer(fields: fields, format: format)
+    // A link or publisher in one record says nothing about the whole file.
+    return infer(fields: fields, minimumRank: 3)
   }
 
   /// The database one record came from, judged from its fields; nil when they do not say.
+  /// A database tag (`DB`) wins over a provider (`DP`), which wins over links, which win over the publisher.
   public static func infer(fields: [Field], format: Format) -> String? {
-    var provider: String?
+    infer(fields: fields, minimumRank: 0)
+  }
+
+  static func infer(fields: [Field], minimumRank: Int) -> String? {
+    var best: (rank: Int, name: String)?
+    func offer(_ rank: Int, _ name: String?) {
+      guard let name, rank >= minimumRank else { return }
+      if best.map({ rank > $0.rank }) ?? true { best = (rank, name) }
+    }
     for field in fields {
       let value = field.value.lowercased()
       switch field.tag {
       case "DB", "Database":
-        if let name = databaseName(value) { return name }
+        offer(4, databaseName(value))
       case "DP", "Provider":
-        if provider == nil { provider = providerName(value) }
+        offer(3, providerName(value))
+      case "UR", "L2", "LK", "L1":
+        if value.contains("scopus.com") { offer(2, "Scopus") }
+        if value.contains("webofscience") || value.contains("isiknowledge") { offer(2, "Web of Science") }
+        if value.contains("ovidsp") || value.contains("ovid.com") {
+          offer(2, value.contains("d=psyc") ? "PsycINFO" : value.contains("d=emed") ? "Embase" : "Ovid")
+        }
+        if value.contains("ebscohost") { offer(2, "EBSCOhost") }
+        if value.contains("proquest.com") { offer(2, "ProQuest") }
+        if value.contains("sciencedirect.com") { offer(2, "ScienceDirect") }
+        if value.contains("onlinelibrary.wiley.com") { offer(1, "Wiley") }
+      case "AN", "UT":
+        if value.hasPrefix("wos:") { offer(2, "Web of Science") }
+      case "WE":
+        offer(2, "Web of Science")
       case "PB":
-        if value.contains("john wiley") || value.contains("wiley") { provider = provider ?? "Wiley" }
-      case "UR", "L2":
-        if value.contains("scopus.com") { return "Scopus" }
-        if value.contains("webofscience") || value.contains("isiknowledge") { return "Web of Science" }
-        if value.contains("ovidsp") || value.contains("ovid.com") { provider = provider ?? "Ovid" }
-        if value.contains("ebscohost") { provider = provider ?? "EBSCOhost" }
-        if value.contains("proquest.com") { provider = provider ?? "ProQuest" }
-        if value.contains("sciencedirect.com") { provider = provider ?? "ScienceDirect" }
+        if value.contains("john wiley") { offer(0, "Wiley") }
       default:
         break
       }
     }
-    return provider
+    return best?.name
   }
 
   static func databaseName(_ lowered: String) -> String? {
@@ -75,7 +92,7 @@ public enum DatabaseInference {
 
   static func providerName(_ lowered: String) -> String? {
     if lowered.contains("ebsco") { return "EBSCOhost" }
-    if lowered.contains("ovid") { return "Ovid" }
+    if lowered.hasPrefix("ovid") || lowered.contains(" ovid") { return "Ovid" }
     if lowered.contains("proquest") { return "ProQuest" }
     if lowered.contains("american psychological association") { return "PsycINFO" }
     if lowered.contains("nlm") || lowered.contains("pubmed") { return "PubMed" }

@@ -3,7 +3,7 @@ import SiftCore
 /// Every reader Sift has, in the order detection tries them (the first of equal scores wins).
 public enum ReaderRegistry {
   public static let all: [any RecordReader] = [
-    RISReader()  // WoSReader(), MedlineReader(), OvidReader(), EndNoteTaggedReader() follow
+    RISReader(), WoSReader(), MedlineReader(), OvidReader(), EndNoteTaggedReader(),
     // The lead adds at merge: EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
   ]
 

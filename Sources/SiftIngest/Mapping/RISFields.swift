@@ -17,8 +17,8 @@ public enum RISFields {
       let value = field.value
       switch field.tag {
       case "TY":
-        if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = v.uppercased() }
-      case "TI", "T1", "CT", "BT", "T2", "JO", "JF", "JA", "J1", "J2", "T3":
+        if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
+      case "TI", "T1", "CT", "BT", "ST", "T2", "JO", "JF", "JA", "J1", "J2", "T3":
         if let v = FieldParsing.nonEmpty(value), titles[field.tag] == nil {
           titles[field.tag] = joinLines(v)
           sources[field.tag] = joinLines(v)
@@ -29,7 +29,7 @@ public enum RISFields {
         editors += FieldParsing.authors(in: joinLines(value))
       case "PY", "Y1", "DA", "Y2":
         if years[field.tag] == nil, let v = FieldParsing.nonEmpty(value) { years[field.tag] = v }
-      case "VL":
+      case "VL", "VO":
         if r.volume == nil { r.volume = FieldParsing.nonEmpty(value) }
       case "IS", "CP":
         if r.issue == nil { r.issue = FieldParsing.nonEmpty(value) }
@@ -39,14 +39,14 @@ public enum RISFields {
         if endPage == nil { endPage = FieldParsing.nonEmpty(value) }
       case "DO", "DI":
         doiCandidates.insert(value, at: doiCandidates.count)
-      case "M3", "N1", "L3", "UR", "ET", "C7":
+      case "M3", "L3", "UR":
         if field.tag == "M3", let v = FieldParsing.nonEmpty(value), Identifier.normalizeDOI(v) == nil,
           v.count <= 40, !v.contains("["), !v.contains(where: \.isNumber)
         {
           r.publicationTypes.append(v)
         }
         if field.tag == "UR" { r.urls += FieldParsing.urls(in: value) }
-        if value.contains("10.") { doiCandidates.append(value) }
+        if field.tag == "M3" || value.contains("doi.org/") { doiCandidates.append(value) }
         if field.tag == "UR", let pmid = pmidFromURL(value) { pmidCandidates.append(pmid) }
       case "L1", "L2", "LK":
         r.urls += FieldParsing.urls(in: value)
@@ -67,24 +67,26 @@ public enum RISFields {
         if let v = FieldParsing.nonEmpty(value), v.allSatisfy(\.isASCIIDigit) { pmidCandidates.insert(v, at: 0) }
       case "ID", "AN":
         if r.accession == nil { r.accession = FieldParsing.nonEmpty(value) }
-      case "DB", "DP":
-        if r.database == nil, let v = FieldParsing.nonEmpty(value) {
-          r.database =
-            field.tag == "DB"
-            ? DatabaseInference.databaseName(v.lowercased()) ?? v : DatabaseInference.providerName(v.lowercased())
-        }
       default:
         break
       }
     }
-    r.title = titles["TI"] ?? titles["T1"] ?? titles["CT"] ?? (r.type == "BOOK" ? titles["BT"] : nil)
+    r.title = titles["TI"] ?? titles["T1"] ?? titles["CT"] ?? (r.type == "BOOK" ? titles["BT"] : nil) ?? titles["ST"]
     r.sourceTitle =
       sources["JF"] ?? sources["T2"] ?? sources["JO"] ?? sources["BT"].flatMap { $0 == r.title ? nil : $0 }
       ?? sources["JA"] ?? sources["J2"] ?? sources["J1"] ?? sources["T3"]
     if r.title == nil { r.title = titles["BT"] }
     if r.authors.isEmpty, r.type == "BOOK" || r.type == "EDBOOK" { r.authors = editors }
     r.year = ["PY", "Y1", "DA", "Y2"].lazy.compactMap { years[$0].flatMap(FieldParsing.year) }.first
+    if startPage == "No", endPage == "Specified" {  // Ovid's "No Pagination Specified"
+      startPage = nil
+      endPage = nil
+    }
     r.pages = FieldParsing.pages(start: startPage, end: endPage)
+    r.database = DatabaseInference.infer(fields: fields, format: .ris)
+    if let accession = r.accession, let firstLine = accession.split(whereSeparator: \.isNewline).first {
+      r.accession = String(firstLine)
+    }
     r.doi = doiCandidates.lazy.compactMap(Identifier.normalizeDOI).first
     // PubMed-derived exports put the PMID in AN.
     if pmidCandidates.isEmpty, let an = r.accession, an.allSatisfy(\.isASCIIDigit), an.count <= 9,
@@ -97,6 +99,21 @@ public enum RISFields {
     r.isbn = unique(r.isbn)
     r.urls = unique(r.urls)
     return r
+  }
+
+  /// A RIS type code for a type written out (`Journal Article` → `JOUR`); codes are upper-cased as they are.
+  public static func typeCode(_ raw: String) -> String {
+    let lowered = raw.lowercased()
+    switch lowered {
+    case "journal article", "article", "journal", "magazine article": return "JOUR"
+    case "book", "whole book": return "BOOK"
+    case "book section", "book chapter", "chapter": return "CHAP"
+    case "conference paper", "conference proceedings", "conference proceeding", "proceedings": return "CONF"
+    case "thesis", "dissertation": return "THES"
+    case "report": return "RPRT"
+    case "generic": return "GEN"
+    default: return raw.uppercased()
+    }
   }
 
   /// Continuation lines joined with spaces (for titles and abstracts).

@@ -77,18 +77,22 @@ public struct RISReader: RecordReader {
       if let (tag, value) = Self.parseTag(line.bytes) {
         switch tag {
         case "TY":
-          if let current = draft {
-            if current.hasType, !current.hasOnlyTypes {
-              try finish(current, reason: .nextRecord, sink: &sink)
-              draft = Draft(line: line)
-            } else if !current.hasType {
-              try finish(current, reason: .nextRecord, sink: &sink)
-              draft = Draft(line: line)
+          if var current = draft, current.hasType {
+            // Records end only at ER: a TY inside a record is a repeated field (warned once per record).
+            if !current.hasOnlyTypes, !current.warnedRepeatedType {
+              current.warnedRepeatedType = true
+              sink.warn(
+                Diagnostic(
+                  .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
+                  line: line.number, recordIndex: index))
             }
+            current.append(Field(tag, value), isType: true)
+            draft = current
           } else {
+            if let current = draft { try finish(current, reason: .nextRecord, sink: &sink) }
             draft = Draft(line: line)
+            draft?.append(Field(tag, value), isType: true)
           }
-          draft?.append(Field(tag, value), isType: true)
         case "ER":
           if let current = draft {
             try finish(current, reason: .endTag, sink: &sink)
@@ -144,6 +148,7 @@ public struct RISReader: RecordReader {
     var offset: Int
     var hasType = false
     var hasOnlyTypes = true
+    var warnedRepeatedType = false
 
     init(line: Line) {
       self.line = line.number

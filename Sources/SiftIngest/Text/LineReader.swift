@@ -105,7 +105,7 @@ public final class LineReader {
         let lf = memchr(start, 0x0A, length)
         let searchLength = lf.map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? length
         if let cr = memchr(start, 0x0D, searchLength) {
-          let index = position + (UnsafeRawPointer(cr) - UnsafeRawPointer(base))
+          let index = UnsafeRawPointer(cr) - UnsafeRawPointer(base)
           lineEnd = index
           terminator = (index + 1 < end && base[index + 1] == 0x0A) ? 2 : 1
           if index + 1 == end { terminator = -1 }  // CR at buffer end: need the next byte

@@ -8,6 +8,10 @@ struct RecordFeatures: Sendable {
   var titleBytes: [UInt8]
   /// Normalised main title before a subtitle separator, when the title has one.
   var mainTitle: String?
+  /// Normalised subtitle (after the first separator), when the title has one.
+  var subtitle: String?
+  /// Reference type (RIS code), to tell a conference paper from its journal version.
+  var type: String?
   var titleWordCount: Int
   /// Normalised author family names, in order.
   var families: [String]
@@ -32,6 +36,8 @@ struct RecordFeatures: Sendable {
     title = t
     titleBytes = Array(t.utf8)
     mainTitle = r.title.flatMap(TextNormalizer.mainTitle).flatMap { $0 == t ? nil : $0 }
+    subtitle = r.title.flatMap(TextNormalizer.subtitle)
+    type = r.type
     titleWordCount = t.isEmpty ? 0 : t.split(separator: " ").count
     families = r.authors.compactMap { a in
       let f = TextNormalizer.compact(a.family.isEmpty ? a.asWritten : a.family)
@@ -72,7 +78,11 @@ struct RecordFeatures: Sendable {
   static func pageRange(_ raw: String?) -> (String?, String?) {
     guard let raw else { return (nil, nil) }
     let text = raw.lowercased().trimmingSpaces
-    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map { String($0).trimmingSpaces }
+    // `532, 534-536` and `233-238+230-235`: the first range counts.
+    let firstRange = text.split(whereSeparator: { $0 == "," || $0 == "+" || $0 == ";" }).first.map(String.init) ?? text
+    let parts = firstRange.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
+      String($0).trimmingSpaces
+    }
     guard let first = parts.first.map(normalizePage), !first.isEmpty else { return (nil, nil) }
     guard parts.count > 1 else { return (first, nil) }
     var last = normalizePage(parts[1])
@@ -89,6 +99,8 @@ struct RecordFeatures: Sendable {
     let kept = s.filter { $0.isLetter || $0.isNumber }
     let letters = kept.prefix { $0.isLetter }
     let digits = kept.dropFirst(letters.count).drop { $0 == "0" }
+    // `Suppl`, `t` (a spreadsheet-mangled range): not a page number.
+    if digits.isEmpty || letters.count > 2 { return "" }
     return String(letters) + String(digits)
   }
 }

@@ -7,22 +7,62 @@ public enum TextNormalizer {
   ///
   /// `<i>Na</i><sup>+</sup>-channel {\em blockers}: a review. [Chinese]` → `na channel blockers a review`.
   public static func title(_ raw: String) -> String {
-    var text = stripMarkup(raw)
-    text = stripTrailingBracketTag(text)
-    return words(text).joined(separator: " ")
+    words(clean(raw)).joined(separator: " ")
   }
 
-  /// The main title, before a subtitle separator (`:`, ` - `, ` – `, `. `), normalised; nil when there is none.
+  /// The main title, before a subtitle separator (`:`, ` - `, `. `, `? `), normalised; nil when there is none.
   public static func mainTitle(_ raw: String) -> String? {
-    let text = stripTrailingBracketTag(stripMarkup(raw))
-    let separators = [": ", " - ", " – ", " — ", ". ", "? "]
-    var cut: String.Index?
+    split(raw).map(\.main)
+  }
+
+  /// The subtitle, after the first separator, normalised; nil when there is none.
+  public static func subtitle(_ raw: String) -> String? {
+    split(raw).map(\.sub)
+  }
+
+  static func split(_ raw: String) -> (main: String, sub: String)? {
+    let text = clean(raw)
+    let separators = [": ", " - ", " -- ", " – ", " — ", ". ", "? ", "; "]
+    var cut: Range<String.Index>?
     for sep in separators {
-      if let r = text.range(of: sep), cut.map({ r.lowerBound < $0 }) ?? true { cut = r.lowerBound }
+      if let r = text.range(of: sep), cut.map({ r.lowerBound < $0.lowerBound }) ?? true { cut = r }
     }
     guard let cut else { return nil }
-    let main = words(String(text[..<cut])).joined(separator: " ")
-    return main.isEmpty ? nil : main
+    let main = words(String(text[..<cut.lowerBound])).joined(separator: " ")
+    let sub = words(String(text[cut.upperBound...])).joined(separator: " ")
+    return main.isEmpty || sub.isEmpty ? nil : (main, sub)
+  }
+
+  /// The title without markup, editorial notes (`[Erratum appears in …]`, `[Review] [33 refs]`, `[corrected]`),
+  /// a trailing language tag (`[Chinese]`), and the brackets of a translated title.
+  static func clean(_ raw: String) -> String {
+    var text = stripMarkup(raw)
+    text = removeEditorialBrackets(text)
+    var previous = ""
+    while previous != text {
+      previous = text
+      text = stripTrailingBracketTag(text)
+    }
+    return text
+  }
+
+  private static let editorialWords = [
+    "erratum", "refs", "review", "corrected", "comment", "retract", "see ", "published", "abstract", "letter",
+  ]
+
+  /// Removes `[...]` groups that are notes about the record rather than its title.
+  static func removeEditorialBrackets(_ raw: String) -> String {
+    guard raw.contains("[") else { return raw }
+    var out = ""
+    var rest = Substring(raw)
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+      let inner = rest[rest.index(after: open)..<close].lowercased()
+      out += rest[..<open]
+      if !editorialWords.contains(where: { inner.contains($0) }) { out += rest[open...close] }
+      rest = rest[rest.index(after: close)...]
+    }
+    out += rest
+    return out
   }
 
   /// A name or journal reduced to lower-case ASCII words.
@@ -114,8 +154,8 @@ public enum TextNormalizer {
   /// Drops a trailing `[Chinese]`, `[Article in French]`, `[Review]` (a bracketed tag of at most 4 words)
   /// and unwraps a title written wholly in brackets (a translated title, `[Title in English]`).
   static func stripTrailingBracketTag(_ raw: String) -> String {
-    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-    while text.hasSuffix(".") { text.removeLast() }
+    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
+    while text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
     if text.hasPrefix("["), text.hasSuffix("]"), !text.dropFirst().dropLast().contains("[") {
       return String(text.dropFirst().dropLast())
     }

@@ -57,7 +57,8 @@ struct DedupBenchCommand: ParsableCommand {
     let label = name ?? URL(fileURLWithPath: records).deletingLastPathComponent().lastPathComponent
     print(
       String(
-        format: "%-20@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
+        format:
+          "%-20@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
         label as NSString, input.count, pair.precision, pair.recall, pair.f1, rec.precision, rec.recall, rec.f1,
         total.seconds, readTime.seconds, result.maybe.count))
     if errors {

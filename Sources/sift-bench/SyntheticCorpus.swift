@@ -16,8 +16,11 @@ enum SyntheticCorpus {
     let journals: [(String, String)] = [
       ("Journal of Clinical Psychology", "J Clin Psychol"), ("Behaviour Research and Therapy", "Behav Res Ther"),
       ("The Lancet", "Lancet"), ("British Medical Journal", "BMJ"), ("Psychological Medicine", "Psychol Med"),
-      ("Journal of Medical Internet Research", "J Med Internet Res"), ("Cochrane Database of Systematic Reviews",
-      "Cochrane Database Syst Rev"), ("American Journal of Psychiatry", "Am J Psychiatry"),
+      ("Journal of Medical Internet Research", "J Med Internet Res"),
+      (
+        "Cochrane Database of Systematic Reviews",
+        "Cochrane Database Syst Rev"
+      ), ("American Journal of Psychiatry", "Am J Psychiatry"),
     ]
     let originals = count * 4 / 5
     var items: [Item] = []
@@ -52,7 +55,11 @@ enum SyntheticCorpus {
       switch rng.next() % 4 {
       case 0: r.title = r.title?.uppercased()
       case 1:
-        if let t = r.title, let colon = t.firstIndex(of: ":") { r.title = String(t[..<colon]) } else { r.title = (r.title ?? "") + "." }
+        if let t = r.title, let colon = t.firstIndex(of: ":") {
+          r.title = String(t[..<colon])
+        } else {
+          r.title = (r.title ?? "") + "."
+        }
       case 2:
         r.sourceTitle = journals.first { $0.0 == r.sourceTitle }?.1 ?? r.sourceTitle
         r.doi = nil

@@ -113,7 +113,8 @@ public struct CSVFields: Sendable {
   public static func risType(_ raw: String?) -> String? {
     guard let raw else { return nil }
     switch raw.lowercased() {
-    case "article", "review", "letter", "editorial", "note", "erratum", "short survey", "journal article", "article in press":
+    case "article", "review", "letter", "editorial", "note", "erratum", "short survey", "journal article",
+      "article in press":
       return "JOUR"
     case "inproceedings", "conference paper", "conference review", "proceedings", "conference abstract": return "CONF"
     case "book": return "BOOK"

@@ -24,7 +24,8 @@ public enum CSVText {
       units.reserveCapacity(bytes.count / 2)
       var i = 2
       while i + 1 < bytes.count {
-        units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        units.append(
+          little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
         i += 2
       }
       return (Array(String(decoding: units, as: UTF16.self).utf8), little ? "UTF-16LE" : "UTF-16BE")

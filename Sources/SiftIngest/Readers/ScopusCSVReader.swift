@@ -58,7 +58,11 @@ public struct ScopusCSVReader: RecordReader {
         r.issue = CSVFields.value(f, c.issue)
         let start = CSVFields.value(f, c.pageStart)
         let end = CSVFields.value(f, c.pageEnd)
-        if let start { r.pages = end.map { "\(start)-\($0)" } ?? start } else { r.pages = CSVFields.value(f, c.articleNo) }
+        if let start {
+          r.pages = end.map { "\(start)-\($0)" } ?? start
+        } else {
+          r.pages = CSVFields.value(f, c.articleNo)
+        }
       }
       r.doi = CSVFields.value(f, c.doi).flatMap(Identifier.normalizeDOI)
       r.pmid = CSVFields.value(f, c.pmid)

@@ -153,7 +153,11 @@ enum PairScorer {
   static func titleSimilarity(_ a: RecordFeatures, _ b: RecordFeatures) -> (value: Double, label: String) {
     guard !a.title.isEmpty, !b.title.isEmpty else { return (0, "") }
     if a.title == b.title { return (1, "title") }
-    var r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
+    var r = 0.0
+    let longer = max(a.titleBytes.count, b.titleBytes.count)
+    if Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer)) {
+      r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
+    }
     if r > 0 {
       // Words replaced by other words ("adult" / "pediatric", "2" / "3") are different studies, not typos.
       let substituted = Similarity.substitutedWords(a.title, b.title)
@@ -177,8 +181,8 @@ enum PairScorer {
   enum Agreement { case match, partial, missing, conflict }
 
   static func authorAgreement(_ x: RecordFeatures, _ y: RecordFeatures) -> Agreement {
-    let a = x.families
-    let b = y.families
+    let a = x.familyBytes
+    let b = y.familyBytes
     guard let fa = a.first, let fb = b.first else { return .missing }
     let firstSame = Similarity.sameFamily(fa, fb)
     let (small, large) = a.count <= b.count ? (a, b) : (b, a)
@@ -189,7 +193,7 @@ enum PairScorer {
     if overlap >= 0.8 && small.count >= 2 { return .match }
     if firstSame || overlap >= 0.5 { return .partial }
     // Concatenated or differently split author strings: compare all letters.
-    if a.joined().hasPrefix(fb) || b.joined().hasPrefix(fa) { return .partial }
+    if x.families.joined().hasPrefix(y.families[0]) || y.families.joined().hasPrefix(x.families[0]) { return .partial }
     return .conflict
   }
 
@@ -213,7 +217,10 @@ enum PairScorer {
     return .conflict
   }
 
+  /// Two decimals, `0.97` (without Foundation's slow formatter: this runs once per candidate pair).
   static func format(_ x: Double) -> String {
-    String(format: "%.2f", x)
+    let hundredths = Int((min(1, max(0, x)) * 100).rounded())
+    let frac = hundredths % 100
+    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
   }
 }

@@ -6,6 +6,8 @@ struct RecordFeatures: Sendable {
   /// Normalised title (words separated by spaces), empty when the record has none.
   var title: String
   var titleBytes: [UInt8]
+  /// Letter and digit counts of the title, for a cheap lower bound of the edit distance.
+  var titleHistogram: [Int32]
   /// Normalised main title before a subtitle separator, when the title has one.
   var mainTitle: String?
   /// Normalised subtitle (after the first separator), when the title has one.
@@ -15,6 +17,8 @@ struct RecordFeatures: Sendable {
   var titleWordCount: Int
   /// Normalised author family names, in order.
   var families: [String]
+  /// The same, as bytes (compared often).
+  var familyBytes: [[UInt8]]
   var year: Int?
   /// Journal words without stop words.
   var source: [String]
@@ -32,17 +36,28 @@ struct RecordFeatures: Sendable {
 
   init(key: String, record r: Record) {
     self.key = key
-    let t = r.title.map(TextNormalizer.title) ?? ""
+    let parts = r.title.map(TextNormalizer.titleParts)
+    let t = parts?.title ?? ""
     title = t
     titleBytes = Array(t.utf8)
-    mainTitle = r.title.flatMap(TextNormalizer.mainTitle).flatMap { $0 == t ? nil : $0 }
-    subtitle = r.title.flatMap(TextNormalizer.subtitle)
+    var histogram = [Int32](repeating: 0, count: 37)
+    for b in titleBytes {
+      switch b {
+      case 0x61...0x7A: histogram[Int(b - 0x61)] += 1
+      case 0x30...0x39: histogram[26 + Int(b - 0x30)] += 1
+      default: histogram[36] += 1
+      }
+    }
+    titleHistogram = histogram
+    mainTitle = parts?.main
+    subtitle = parts?.sub
     type = r.type
     titleWordCount = t.isEmpty ? 0 : t.split(separator: " ").count
     families = r.authors.compactMap { a in
       let f = TextNormalizer.compact(a.family.isEmpty ? a.asWritten : a.family)
       return f.isEmpty || f == "etal" || f == "anonymous" ? nil : f
     }
+    familyBytes = families.map { Array($0.utf8) }
     year = r.year
     source = (r.sourceTitle.map(TextNormalizer.words) ?? []).filter { !Self.stopWords.contains($0) }
     volume = Self.number(r.volume)

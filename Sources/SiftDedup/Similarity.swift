@@ -36,6 +36,17 @@ enum Similarity {
     return d <= limit ? d : nil
   }
 
+  /// A lower bound of the edit distance from character counts: the larger of the surplus on either side.
+  static func histogramBound(_ a: [Int32], _ b: [Int32]) -> Int {
+    var plus: Int32 = 0
+    var minus: Int32 = 0
+    for i in 0..<min(a.count, b.count) {
+      let d = a[i] - b[i]
+      if d > 0 { plus += d } else { minus -= d }
+    }
+    return Int(max(plus, minus))
+  }
+
   /// 1 − distance / longer length, or 0 when the ratio is below `minimum`.
   static func ratio(_ a: [UInt8], _ b: [UInt8], minimum: Double) -> Double {
     if a == b { return a.isEmpty ? 0 : 1 }
@@ -78,13 +89,15 @@ enum Similarity {
 
   /// Whether two family names are the same person's: equal, one edit apart when both are 6+ letters long,
   /// or one is the other without a particle (`dejoode` / `joode`, `lequintrec` / `quintrec`).
-  static func sameFamily(_ a: String, _ b: String) -> Bool {
+  static func sameFamily(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     if a == b { return true }
     if a.count >= 4, b.count >= 4, a.count != b.count {
       let (s, l) = a.count < b.count ? (a, b) : (b, a)
-      if l.hasSuffix(s), l.count - s.count <= 4 { return true }
+      if l.count - s.count <= 4, l[(l.count - s.count)...].elementsEqual(s) { return true }
     }
-    if a.count >= 6, b.count >= 6, let d = levenshtein(Array(a.utf8), Array(b.utf8), limit: 1), d <= 1 { return true }
+    if a.count >= 6, b.count >= 6, abs(a.count - b.count) <= 1, let d = levenshtein(a, b, limit: 1), d <= 1 {
+      return true
+    }
     return false
   }
 }

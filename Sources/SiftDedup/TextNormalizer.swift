@@ -10,27 +10,53 @@ public enum TextNormalizer {
     words(clean(raw)).joined(separator: " ")
   }
 
-  /// The main title, before a subtitle separator (`:`, ` - `, `. `, `? `), normalised; nil when there is none.
+  /// The normalised title, main title and subtitle (around the first `:`, ` - `, `. `, `? `, `; `).
+  public static func titleParts(_ raw: String) -> (title: String, main: String?, sub: String?) {
+    let text = clean(raw)
+    let title = words(text).joined(separator: " ")
+    guard let (head, tail) = splitAtSeparator(text) else { return (title, nil, nil) }
+    let main = words(head).joined(separator: " ")
+    let sub = words(tail).joined(separator: " ")
+    if main.isEmpty || sub.isEmpty { return (title, nil, nil) }
+    return (title, main, sub)
+  }
+
+  /// The main title, before a subtitle separator, normalised; nil when there is none.
   public static func mainTitle(_ raw: String) -> String? {
-    split(raw).map(\.main)
+    titleParts(raw).main
   }
 
   /// The subtitle, after the first separator, normalised; nil when there is none.
   public static func subtitle(_ raw: String) -> String? {
-    split(raw).map(\.sub)
+    titleParts(raw).sub
   }
 
-  static func split(_ raw: String) -> (main: String, sub: String)? {
-    let text = clean(raw)
-    let separators = [": ", " - ", " -- ", " – ", " — ", ". ", "? ", "; "]
-    var cut: Range<String.Index>?
-    for sep in separators {
-      if let r = text.range(of: sep), cut.map({ r.lowerBound < $0.lowerBound }) ?? true { cut = r }
+  /// Splits at the first subtitle separator.
+  static func splitAtSeparator(_ text: String) -> (String, String)? {
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i + 1 < bytes.count {
+      let b = bytes[i]
+      var sepEnd: Int?
+      if (b == 0x3A || b == 0x2E || b == 0x3F || b == 0x3B), bytes[i + 1] == 0x20 {
+        sepEnd = i + 2  // ": " ". " "? " "; "
+      } else if b == 0x20, i + 2 < bytes.count {
+        if bytes[i + 1] == 0x2D, bytes[i + 2] == 0x20 { sepEnd = i + 3 }  // " - "
+        if bytes[i + 1] == 0x2D, i + 3 < bytes.count, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x20 { sepEnd = i + 4 }
+        // " – " and " — " (E2 80 93/94)
+        if bytes[i + 1] == 0xE2, i + 4 < bytes.count, bytes[i + 2] == 0x80,
+          bytes[i + 3] == 0x93 || bytes[i + 3] == 0x94,
+          bytes[i + 4] == 0x20
+        {
+          sepEnd = i + 5
+        }
+      }
+      if let sepEnd {
+        return (String(decoding: bytes[..<i], as: UTF8.self), String(decoding: bytes[sepEnd...], as: UTF8.self))
+      }
+      i += 1
     }
-    guard let cut else { return nil }
-    let main = words(String(text[..<cut.lowerBound])).joined(separator: " ")
-    let sub = words(String(text[cut.upperBound...])).joined(separator: " ")
-    return main.isEmpty || sub.isEmpty ? nil : (main, sub)
+    return nil
   }
 
   /// The title without markup, editorial notes (`[Erratum appears in …]`, `[Review] [33 refs]`, `[corrected]`),

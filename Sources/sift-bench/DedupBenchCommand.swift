@@ -58,8 +58,9 @@ struct DedupBenchCommand: ParsableCommand {
     print(
       String(
         format:
-          "%-20@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
-        label as NSString, input.count, pair.precision, pair.recall, pair.f1, rec.precision, rec.recall, rec.f1,
+          "%@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
+        label.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString, input.count, pair.precision, pair.recall,
+        pair.f1, rec.precision, rec.recall, rec.f1,
         total.seconds, readTime.seconds, result.maybe.count))
     if errors {
       let byKey = Dictionary(input.map { ($0.key, $0.record) }, uniquingKeysWith: { a, _ in a })

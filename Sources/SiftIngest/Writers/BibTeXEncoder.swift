@@ -24,7 +24,9 @@ struct BibTeXEncoder: RecordEncoder {
     add("year", record.year.map(String.init))
     add("volume", record.volume)
     add("number", record.issue)
-    add("pages", record.pages.map { $0.replacingAll("--", with: "-").replacingAll("-", with: "--") })
+    add(
+      "pages",
+      record.pages.map { $0.replacingOccurrences(of: "--", with: "-").replacingOccurrences(of: "-", with: "--") })
     add("doi", record.doi)
     add("pmid", record.pmid)
     add("issn", record.issn.isEmpty ? nil : record.issn.joined(separator: "; "))
@@ -89,7 +91,7 @@ struct BibTeXEncoder: RecordEncoder {
   /// Lower-case ASCII letters and digits of a name (accents folded: `Preißel` → `preissel`).
   static func asciiKey(_ name: String) -> String {
     var out = ""
-    for scalar in name.lowercased().decomposedScalars {
+    for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
       if scalar.isASCII {
         if ("a"..."z").contains(Character(scalar)) || ("0"..."9").contains(Character(scalar)) {
           out.unicodeScalars.append(scalar)
@@ -142,12 +144,5 @@ struct BibTeXEncoder: RecordEncoder {
       }
     }
     return out
-  }
-}
-
-extension String {
-  /// The Unicode scalars after canonical decomposition (`é` → `e` + combining acute).
-  var decomposedScalars: [Unicode.Scalar] {
-    Array(self.decomposedStringWithCanonicalMapping.unicodeScalars)
   }
 }

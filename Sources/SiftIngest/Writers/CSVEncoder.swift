@@ -47,14 +47,6 @@ struct CSVEncoder: RecordEncoder {
     }
     let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
     guard needsQuotes else { return value }
-    return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
-  }
-}
-
-extension String {
-  /// The string with every `target` replaced.
-  func replacingAll(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
-    return replacingOccurrences(of: target, with: replacement)
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -29,9 +29,10 @@ public struct BibTeXReader: RecordReader {
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
     let file = input.displayPath
-    let (text, decodingNote) = try Self.decodedText(input)
-    if let decodingNote { sink.warn(Diagnostic(.warning, decodingNote, file: file)) }
-    var parser = BibTeXParser(text)
+    let decoded = try input.readAllText()
+    sink.encoding = decoded.encoding
+    for diagnostic in decoded.diagnostics { sink.warn(diagnostic) }
+    var parser = BibTeXParser(decoded.text)
     var index = 0
     var sawEntry = false
     var warnings: [(String, Int)] = []
@@ -98,7 +99,7 @@ public struct BibTeXReader: RecordReader {
     record.type = entryTypes[entry.type] ?? "GEN"
     record.title = text("title")
     record.authors = authors(raw["author"] ?? "")
-    record.year = FieldText.firstYear(in: text("year")) ?? FieldText.firstYear(in: text("date"))
+    record.year = text("year").flatMap(FieldParsing.year) ?? text("date").flatMap(FieldParsing.year)
     record.sourceTitle = text("journal", "journaltitle", "booktitle", "series")
     record.volume = text("volume")
     record.issue = text("number", "issue")
@@ -109,9 +110,10 @@ public struct BibTeXReader: RecordReader {
     record.doi = text("doi").flatMap(Identifier.normalizeDOI)
     record.abstract = text("abstract")
     record.keywords = uniqueKeywords(text("keywords"), text("author_keywords"), text("keywords-plus"))
-    record.issn = list(text("issn")) + list(text("eissn"))
-    record.isbn = list(text("isbn"))
-    record.urls = (text("url") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    record.issn = RISFields.unique(
+      FieldParsing.issns(in: text("issn") ?? "") + FieldParsing.issns(in: text("eissn") ?? ""))
+    record.isbn = RISFields.unique(FieldParsing.isbns(in: text("isbn") ?? ""))
+    record.urls = FieldParsing.urls(in: text("url") ?? "")
     record.language = text("language", "langid")
     record.pmid = text("pmid") ?? (text("eprinttype")?.lowercased() == "pubmed" ? text("eprint") : nil)
     if let documentType = text("document_type", "type") { record.publicationTypes = [documentType] }
@@ -171,11 +173,6 @@ public struct BibTeXReader: RecordReader {
     return depth == 0
   }
 
-  private static func list(_ text: String?) -> [String] {
-    guard let text else { return [] }
-    return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-  }
-
   /// Keywords split on `;` (or on `,` when there is no `;`), without repeats.
   private static func uniqueKeywords(_ lists: String?...) -> [String] {
     var seen: Set<String> = []
@@ -200,34 +197,5 @@ public struct BibTeXReader: RecordReader {
     }
     if urls.contains(where: { $0.lowercased().contains("ebscohost") }) { return "EBSCOhost" }
     return nil
-  }
-
-  /// The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 with a warning.
-  static func decodedText(_ input: InputSource) throws -> (String, String?) {
-    let bytes: [UInt8]
-    switch input {
-    case .memory(_, let data): bytes = data
-    case .file(let path):
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw IngestError(file: path, message: "cannot open the file; check that it exists and is readable")
-      }
-      bytes = Array(data)
-    }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (String(decoding: bytes.dropFirst(3), as: UTF8.self), nil) }
-    if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-      let bigEndian = bytes[0] == 0xFE
-      var units: [UInt16] = []
-      units.reserveCapacity(bytes.count / 2)
-      var k = 2
-      while k + 1 < bytes.count {
-        units.append(
-          bigEndian ? UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]) : UInt16(bytes[k + 1]) << 8 | UInt16(bytes[k]))
-        k += 2
-      }
-      return (String(decoding: units, as: UTF16.self), nil)
-    }
-    if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
-    let latin = String(data: Data(bytes), encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
-    return (latin, "the file is not valid UTF-8; read as Windows-1252")
   }
 }

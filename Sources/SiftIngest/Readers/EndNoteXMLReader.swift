@@ -48,7 +48,7 @@ public struct EndNoteXMLReader: RecordReader {
     record.sourceTitle =
       text("titles/secondary-title") ?? text("periodical/full-title") ?? text("alt-periodical/full-title")
       ?? text("periodical/abbr-1")
-    record.year = FieldText.firstYear(in: text("dates/year"))
+    record.year = text("dates/year").flatMap(FieldParsing.year)
     record.volume = text("volume")
     record.issue = text("number")
     record.pages = text("pages")
@@ -56,9 +56,9 @@ public struct EndNoteXMLReader: RecordReader {
       record.doi = Identifier.normalizeDOI(doiText)
     }
     if let ids = element.child("isbn")?.rawText {
-      let split = FieldText.splitISSNAndISBN(ids)
-      record.issn = split.issn
-      record.isbn = split.isbn
+      // EndNote keeps ISSNs and ISBNs in one field, one per line, often with `(Electronic)`/`(Linking)` notes.
+      record.issn = RISFields.unique(FieldParsing.issns(in: ids))
+      record.isbn = RISFields.unique(FieldParsing.isbns(in: ids))
     }
     record.abstract = text("abstract")
     record.keywords = element.all("keywords/keyword").flatMap { keyword in

@@ -73,9 +73,9 @@ public struct PubMedXMLReader: RecordReader {
     record.issue = issue?.child("Issue")?.text
     record.year = year(issue?.child("PubDate")) ?? year(article?.child("ArticleDate"))
     record.pages = pages(article?.child("Pagination"))
-    record.issn = (journal?.children("ISSN") ?? []).compactMap(\.text)
-    if let linking = citation?.path("MedlineJournalInfo/ISSNLinking")?.text, !record.issn.contains(linking) {
-      record.issn.append(linking)
+    record.issn = (journal?.children("ISSN") ?? []).compactMap(\.text).flatMap { FieldParsing.issns(in: $0) }
+    if let linking = citation?.path("MedlineJournalInfo/ISSNLinking")?.text {
+      record.issn = RISFields.unique(record.issn + FieldParsing.issns(in: linking))
     }
     record.abstract = abstract(article?.child("Abstract"))
     record.language = article?.child("Language")?.text
@@ -107,7 +107,7 @@ public struct PubMedXMLReader: RecordReader {
     record.year = year(book?.child("PubDate")) ?? year(document?.child("DateRevised"))
     record.volume = book?.child("Volume")?.text
     record.pages = pages(document?.child("Pagination"))
-    record.isbn = (book?.children("Isbn") ?? []).compactMap(\.text)
+    record.isbn = (book?.children("Isbn") ?? []).compactMap(\.text).flatMap { FieldParsing.isbns(in: $0) }
     record.abstract = abstract(document?.child("Abstract"))
     record.language = document?.child("Language")?.text
     record.publicationTypes = (document?.children("PublicationType") ?? []).compactMap(\.text)
@@ -146,7 +146,8 @@ public struct PubMedXMLReader: RecordReader {
 
   private static func year(_ date: XMLTree?) -> Int? {
     guard let date else { return nil }
-    return FieldText.firstYear(in: date.child("Year")?.text) ?? FieldText.firstYear(in: date.child("MedlineDate")?.text)
+    return date.child("Year")?.text.flatMap(FieldParsing.year)
+      ?? date.child("MedlineDate")?.text.flatMap(FieldParsing.year)
   }
 
   private static func pages(_ pagination: XMLTree?) -> String? {

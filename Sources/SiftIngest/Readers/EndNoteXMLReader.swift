@@ -62,7 +62,7 @@ public struct EndNoteXMLReader: RecordReader {
     }
     record.abstract = text("abstract")
     record.keywords = element.all("keywords/keyword").flatMap { keyword in
-      keyword.rawText.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+      keyword.rawText.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" })
         .map { FieldText.collapse(String($0)) }.filter { !$0.isEmpty }
     }
     record.urls = (element.all("urls/related-urls/url") + element.all("urls/web-urls/url")).compactMap(\.text)

@@ -52,12 +52,14 @@ struct RISEncoder: RecordEncoder {
     return out
   }
 
-  /// An author as RIS writes it: as written when that reads back the same, else `Family, Given`.
+  /// An author as RIS writes it: as written when that reads back the same, else `Family, Given` (`Family,` for
+  /// an organisation).
   static func authorText(_ author: Author) -> String {
     let reparsed = Author.parse(author.asWritten)
     if reparsed.family == author.family, reparsed.given == author.given { return author.asWritten }
     if let given = author.given, !given.isEmpty { return "\(author.family), \(given)" }
-    return author.family
+    // A name without a given part (an organisation) ends with a comma, as EndNote writes corporate authors.
+    return author.family + ","
   }
 
   /// One tag line. Line breaks inside a value become spaces (normalised) or continuation lines (verbatim).

@@ -18,6 +18,12 @@ public enum ProjectAgreement {
   public static func text(_ results: [PairAgreement]) -> String {
     var blocks: [String] = []
     for result in results {
+      guard result.statistics.n > 0 else {
+        blocks.append(
+          "\(result.stage.rawValue): \(result.first) vs \(result.second) (n = 0): no records decided by both reviewers; "
+            + "raw agreement, kappa and PABAK undefined")
+        continue
+      }
       var lines = ["\(result.stage.rawValue): \(result.first) vs \(result.second) (n = \(result.statistics.n))"]
       let names = result.table.categories.map(\.rawValue)
       let width = max(12, (names.map(\.count).max() ?? 0) + result.second.count + 2)

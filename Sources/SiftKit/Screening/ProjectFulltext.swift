@@ -15,8 +15,8 @@ public enum ProjectFulltext {
     let review = project.review
     let time = SiftClock.now()
     return try project.store.write { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      let id = try RecordResolver(access: access, duplicateOf: snapshot.duplicateOf).resolve(reference)
+      let id = try RecordResolver(access: access).resolve(reference)
+      let snapshot = try ScreeningSnapshot(access: access, review: review, only: [id])
       guard snapshot.isScreenable(id) else {
         throw ProjectError(snapshot.whyNotReached(id, stage: review.stages.first ?? .title))
       }

@@ -9,22 +9,19 @@ public enum ProjectScreening {
   @discardableResult
   public static func record(_ inputs: [DecisionInput], project: Project) throws -> RecordingSummary {
     let review = project.review
+    let now = SiftClock.now()
     return try project.store.write { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      let resolver = RecordResolver(access: access, duplicateOf: snapshot.duplicateOf)
+      let (ids, snapshot, resolveProblems) = try prepare(inputs.map(\.reference), access: access, review: review)
       var problems: [String] = []
       var seen: [String: String] = [:]
       var checked: [(DecisionInput, String, String)] = []
-      for input in inputs {
+      for (index, input) in inputs.enumerated() {
         do {
-          if let verdict = input.verdict {
-            try DecisionCheck.check(
-              reviewer: input.reviewer, stage: input.stage, verdict: verdict, criteria: input.criteria, review: review)
-          } else {
-            try DecisionCheck.check(
-              reviewer: input.reviewer, stage: input.stage, verdict: .include, criteria: [], review: review)
-          }
-          let id = try resolver.resolve(input.reference)
+          try DecisionCheck.check(
+            reviewer: input.reviewer, stage: input.stage, verdict: input.verdict ?? .include,
+            criteria: input.verdict == nil ? [] : input.criteria, review: review)
+          if let problem = resolveProblems[index] { throw problem }
+          guard let id = ids[index] else { continue }
           guard snapshot.hasReached(id, stage: input.stage) else {
             throw ProjectError(
               "\(id) has not reached stage \(input.stage.rawValue): \(snapshot.whyNotReached(id, stage: input.stage))")
@@ -38,8 +35,7 @@ public enum ProjectScreening {
           if let study = input.study, !study.isEmpty, input.stage != .fullText || input.verdict != .include {
             throw ProjectError("a `study` label is only taken with an include at full-text")
           }
-          let time = try resolveTime(input.time)
-          checked.append((input, id, time))
+          checked.append((input, id, try resolveTime(input.time, now: now)))
         } catch {
           problems.append("\(input.origin): error: \(error)")
         }
@@ -61,18 +57,19 @@ public enum ProjectScreening {
   @discardableResult
   public static func resolve(_ inputs: [ResolutionInput], project: Project) throws -> RecordingSummary {
     let review = project.review
+    let now = SiftClock.now()
     return try project.store.write { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      let resolver = RecordResolver(access: access, duplicateOf: snapshot.duplicateOf)
+      let (ids, snapshot, resolveProblems) = try prepare(inputs.map(\.reference), access: access, review: review)
       var problems: [String] = []
       var checked: [(ResolutionInput, String, String)] = []
       var seen: Set<String> = []
-      for input in inputs {
+      for (index, input) in inputs.enumerated() {
         do {
           try DecisionCheck.check(
             reviewer: nil, stage: input.stage, verdict: input.verdict, criteria: input.criteria, review: review)
           if input.by.trimmingSpaces.isEmpty { throw ProjectError("--by: say who resolved it") }
-          let id = try resolver.resolve(input.reference)
+          if let problem = resolveProblems[index] { throw problem }
+          guard let id = ids[index] else { continue }
           guard snapshot.hasReached(id, stage: input.stage) else {
             throw ProjectError(
               "\(id) has not reached stage \(input.stage.rawValue): \(snapshot.whyNotReached(id, stage: input.stage))")
@@ -83,7 +80,7 @@ public enum ProjectScreening {
           if let study = input.study, !study.isEmpty, input.stage != .fullText || input.verdict != .include {
             throw ProjectError("a `study` label is only taken with an include at full-text")
           }
-          checked.append((input, id, try resolveTime(input.time)))
+          checked.append((input, id, try resolveTime(input.time, now: now)))
         } catch {
           problems.append("\(input.origin): error: \(error)")
         }
@@ -101,8 +98,29 @@ public enum ProjectScreening {
     }
   }
 
-  static func resolveTime(_ text: String?) throws -> String {
-    guard let text, !text.isEmpty else { return SiftClock.now() }
+  /// Resolves every reference (problems by index) and reads the screening state of the records named (all records
+  /// when there are many).
+  static func prepare(_ references: [String], access: StoreAccess, review: ReviewProtocol) throws -> (
+    ids: [String?], snapshot: ScreeningSnapshot, problems: [Int: ProjectError]
+  ) {
+    let resolver = RecordResolver(access: access)
+    var ids: [String?] = []
+    var problems: [Int: ProjectError] = [:]
+    for (index, reference) in references.enumerated() {
+      do {
+        ids.append(try resolver.resolve(reference))
+      } catch let error as ProjectError {
+        ids.append(nil)
+        problems[index] = error
+      }
+    }
+    let named = Array(Set(ids.compactMap { $0 })).sorted()
+    let snapshot = try ScreeningSnapshot(access: access, review: review, only: named.count <= 500 ? named : nil)
+    return (ids, snapshot, problems)
+  }
+
+  static func resolveTime(_ text: String?, now: String) throws -> String {
+    guard let text, !text.isEmpty else { return now }
     guard let time = SiftClock.normalise(text) else {
       throw ProjectError("time `\(text)` is not ISO 8601 (e.g. 2024-03-05T14:30:00Z or 2024-03-05)")
     }

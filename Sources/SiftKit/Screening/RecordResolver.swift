@@ -5,7 +5,11 @@ import SiftStore
 /// id in its file); a key matching several records of one duplicate cluster names its primary record.
 struct RecordResolver {
   let access: StoreAccess
-  let duplicateOf: [String: String]
+
+  /// The primary record of `id`'s duplicate cluster.
+  func primary(_ id: String) throws -> String {
+    try access.primaryRecord(of: id)
+  }
 
   func resolve(_ reference: String) throws -> String {
     let text = reference.trimmingSpaces
@@ -38,7 +42,7 @@ struct RecordResolver {
       throw ProjectError(
         "`\(text)` does not name a record; write R000012, doi:10.…, pmid:12345678 or id:<the record's id in its file>")
     }
-    let primaries = Set(candidates.map { duplicateOf[$0] ?? $0 })
+    let primaries = Set(try candidates.map(primary))
     guard let only = primaries.first else { throw ProjectError("no record with \(what) in this project") }
     guard primaries.count == 1 else {
       throw ProjectError(

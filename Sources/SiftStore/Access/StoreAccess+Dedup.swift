@@ -26,10 +26,21 @@ extension StoreAccess {
   }
 
   /// The clusters of the latest run: one row per record that was in it.
-  public func latestDedupMembers() throws -> [DedupMemberRow] {
+  public func latestDedupMembers(recordIDs: [String]? = nil) throws -> [DedupMemberRow] {
     guard let run = try latestDedupRun() else { return [] }
-    return try DedupMemberRow.filter(sql: "run_id = ?", arguments: [run.id]).order(sql: "cluster_id, record_id")
-      .fetchAll(db)
+    guard let recordIDs else {
+      return try DedupMemberRow.filter(sql: "run_id = ?", arguments: [run.id]).order(sql: "cluster_id, record_id")
+        .fetchAll(db)
+    }
+    return try DedupMemberRow.filter(
+      sql: "run_id = ? AND record_id IN (\(Self.placeholders(recordIDs.count)))",
+      arguments: [run.id] + StatementArguments(recordIDs)
+    ).order(sql: "cluster_id, record_id").fetchAll(db)
+  }
+
+  /// The primary record of `id`'s cluster in the latest run (`id` itself when it is primary or in no run).
+  public func primaryRecord(of id: String) throws -> String {
+    try latestDedupMembers(recordIDs: [id]).first?.primaryRecord ?? id
   }
 
   /// The candidate pairs of the latest run, best first.

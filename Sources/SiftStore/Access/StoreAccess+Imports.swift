@@ -58,6 +58,19 @@ extension StoreAccess {
     try RecordRow.order(sql: "seq").fetchAll(db)
   }
 
+  /// Every record's id and source, in id order (without the record JSON).
+  public func recordSources(recordIDs: [String]? = nil) throws -> [(id: String, source: String)] {
+    var sql = "SELECT id, source FROM records"
+    var arguments: StatementArguments = []
+    if let recordIDs {
+      sql += " WHERE id IN (\(Self.placeholders(recordIDs.count)))"
+      arguments = StatementArguments(recordIDs)
+    }
+    return try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments).map { row in
+      (id: row["id"] as String, source: row["source"] as String)
+    }
+  }
+
   public func record(id: String) throws -> RecordRow? {
     try RecordRow.fetchOne(db, key: id)
   }

@@ -1,8 +1,9 @@
 import GRDB
 
 extension StoreAccess {
-  /// Current decisions (not superseded, not withdrawn), optionally of one stage, by record, stage, reviewer.
-  public func currentDecisions(stage: String? = nil) throws -> [DecisionRow] {
+  /// Current decisions (not superseded, not withdrawn), optionally of one stage and of some records, ordered by
+  /// record, stage, reviewer.
+  public func currentDecisions(stage: String? = nil, recordIDs: [String]? = nil) throws -> [DecisionRow] {
     var sql = """
       SELECT d.* FROM decisions d
       WHERE NOT EXISTS (SELECT 1 FROM decisions n WHERE n.supersedes = d.id) AND d.verdict IS NOT NULL
@@ -11,6 +12,10 @@ extension StoreAccess {
     if let stage {
       sql += " AND d.stage = ?"
       arguments = [stage]
+    }
+    if let recordIDs {
+      sql += " AND d.record_id IN (\(Self.placeholders(recordIDs.count)))"
+      arguments += StatementArguments(recordIDs)
     }
     sql += " ORDER BY d.record_id, d.stage, d.reviewer"
     return try DecisionRow.fetchAll(db, sql: sql, arguments: arguments)
@@ -48,7 +53,7 @@ extension StoreAccess {
   }
 
   /// Current resolutions, by record and stage.
-  public func currentResolutions(stage: String? = nil) throws -> [ResolutionRow] {
+  public func currentResolutions(stage: String? = nil, recordIDs: [String]? = nil) throws -> [ResolutionRow] {
     var sql = """
       SELECT r.* FROM resolutions r
       WHERE NOT EXISTS (SELECT 1 FROM resolutions n WHERE n.supersedes = r.id)
@@ -57,6 +62,10 @@ extension StoreAccess {
     if let stage {
       sql += " AND r.stage = ?"
       arguments = [stage]
+    }
+    if let recordIDs {
+      sql += " AND r.record_id IN (\(Self.placeholders(recordIDs.count)))"
+      arguments += StatementArguments(recordIDs)
     }
     sql += " ORDER BY r.record_id, r.stage"
     return try ResolutionRow.fetchAll(db, sql: sql, arguments: arguments)
@@ -84,8 +93,11 @@ extension StoreAccess {
   }
 
   /// Records excluded by automation: record id → criterion ids.
-  public func automationResults() throws -> [AutomationRow] {
-    try AutomationRow.order(sql: "record_id, criterion").fetchAll(db)
+  public func automationResults(recordIDs: [String]? = nil) throws -> [AutomationRow] {
+    guard let recordIDs else { return try AutomationRow.order(sql: "record_id, criterion").fetchAll(db) }
+    return try AutomationRow.filter(
+      sql: "record_id IN (\(Self.placeholders(recordIDs.count)))", arguments: StatementArguments(recordIDs)
+    ).order(sql: "record_id, criterion").fetchAll(db)
   }
 
   /// Makes the stored automation results equal `results` (record id, criterion id); rows that stay keep their time.
@@ -116,14 +128,17 @@ extension StoreAccess {
   }
 
   /// The latest full-text entry of each record.
-  public func currentFulltexts() throws -> [FulltextRow] {
-    try FulltextRow.fetchAll(
-      db,
-      sql: """
-        SELECT f.* FROM fulltexts f
-        WHERE f.id = (SELECT MAX(g.id) FROM fulltexts g WHERE g.record_id = f.record_id)
-        ORDER BY f.record_id
-        """)
+  public func currentFulltexts(recordIDs: [String]? = nil) throws -> [FulltextRow] {
+    var sql = """
+      SELECT f.* FROM fulltexts f
+      WHERE f.id = (SELECT MAX(g.id) FROM fulltexts g WHERE g.record_id = f.record_id)
+      """
+    var arguments: StatementArguments = []
+    if let recordIDs {
+      sql += " AND f.record_id IN (\(Self.placeholders(recordIDs.count)))"
+      arguments = StatementArguments(recordIDs)
+    }
+    return try FulltextRow.fetchAll(db, sql: sql + " ORDER BY f.record_id", arguments: arguments)
   }
 
   /// Sets (or replaces) the study a report belongs to.
@@ -132,7 +147,15 @@ extension StoreAccess {
     try StudyLinkRow(recordId: recordID, study: study, linkedAt: time).insert(db)
   }
 
-  public func studyLinks() throws -> [StudyLinkRow] {
-    try StudyLinkRow.order(sql: "record_id").fetchAll(db)
+  public func studyLinks(recordIDs: [String]? = nil) throws -> [StudyLinkRow] {
+    guard let recordIDs else { return try StudyLinkRow.order(sql: "record_id").fetchAll(db) }
+    return try StudyLinkRow.filter(
+      sql: "record_id IN (\(Self.placeholders(recordIDs.count)))", arguments: StatementArguments(recordIDs)
+    ).order(sql: "record_id").fetchAll(db)
+  }
+
+  /// `?, ?, ?` for an `IN` list (at least one, so an empty list matches nothing).
+  static func placeholders(_ count: Int) -> String {
+    count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
   }
 }

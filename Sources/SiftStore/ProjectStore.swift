@@ -7,15 +7,23 @@ public final class ProjectStore: Sendable {
   public let path: String
   private let pool: DatabasePool
 
-  /// Opens (or with `create`, creates) the store at `path` and brings its schema up to date.
-  public init(path: String, create: Bool = false) throws(StoreError) {
+  /// Seconds a write waits for another process's write to finish: `$SIFT_BUSY_TIMEOUT`, else 30.
+  public static var defaultBusyTimeout: Double {
+    ProcessInfo.processInfo.environment["SIFT_BUSY_TIMEOUT"].flatMap(Double.init) ?? 30
+  }
+
+  /// Opens (or with `create`, creates) the store at `path` and brings its schema up to date. A write waits up to
+  /// `busyTimeout` seconds for other writers before failing with ``StoreError/Code/busy``.
+  public init(path: String, create: Bool = false, busyTimeout: Double = ProjectStore.defaultBusyTimeout)
+    throws(StoreError)
+  {
     self.path = path
     if !create, !FileManager.default.fileExists(atPath: path) {
       throw StoreError(.notFound, path: path, message: "no project database here; run `sift init` first")
     }
     var config = Configuration()
     // Wait for other writers instead of failing at once.
-    config.busyMode = .timeout(30)
+    config.busyMode = .timeout(busyTimeout)
     config.foreignKeysEnabled = true
     do {
       pool = try DatabasePool(path: path, configuration: config)

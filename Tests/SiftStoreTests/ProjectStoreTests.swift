@@ -133,3 +133,30 @@ import Testing
     #expect(StoreAccess.recordID(seq: seq) == id)
   }
 }
+
+@Suite struct ProjectStoreLockTests {
+  /// While one connection writes, another that cannot wait long enough gets a clear "locked" error, and nothing of
+  /// its transaction is stored.
+  @Test func lockedDatabaseIsNamedClearly() throws {
+    let dir = try Fixtures.temporaryDirectory("sift-store")
+    let path = dir.appendingPathComponent("sift.sqlite").path
+    let holder = try ProjectStore(path: path, create: true)
+    let waiter = try ProjectStore(path: path, busyTimeout: 0.2)
+    let row = ImportRow(
+      path: "a", sha256: "x", format: nil, source: "S", sourceColumn: "databases", recordsRead: 0, recordsStored: 0,
+      recordsRejected: 0, diagnosticsJson: "[]", importedAt: "t")
+    var caught: StoreError?
+    try holder.write { access in
+      try access.addImport(row, records: [])
+      do {
+        try waiter.write { try $0.appendFulltext(recordID: "R1", path: nil, url: nil, notRetrieved: true, time: "t") }
+      } catch let error as StoreError {
+        caught = error
+      }
+    }
+    #expect(caught?.code == .busy)
+    #expect(caught?.description.contains("locked by another process") == true)
+    #expect(try waiter.read { try $0.imports() }.count == 1)
+    #expect(try waiter.read { try $0.currentFulltexts() }.isEmpty)
+  }
+}

@@ -13,6 +13,7 @@ enum ForeignDecisions {
     let doi = table.column("doi")
     let title = table.column("title") ?? table.column("primary_title")
     var rows: [DecisionsImport.Row] = []
+    var problems: [String] = []
     for (line, fields) in table.rows {
       let verdict: Verdict
       switch CSVTable.value(fields, included) {
@@ -20,14 +21,19 @@ enum ForeignDecisions {
       case "0", "0.0": verdict = .exclude
       default: continue
       }
-      rows.append(
-        .init(
-          origin: "\(file):\(line)",
-          reference: try reference(
-            doi: CSVTable.value(fields, doi), pmid: nil,
-            title: CSVTable.value(fields, title), project: project, origin: "\(file):\(line)"),
-          verdict: verdict, criteria: [], note: nil, time: nil, study: nil, reviewer: nil, stage: nil))
+      do {
+        rows.append(
+          .init(
+            origin: "\(file):\(line)",
+            reference: try reference(
+              doi: CSVTable.value(fields, doi), pmid: nil,
+              title: CSVTable.value(fields, title), project: project, origin: "\(file):\(line)"),
+            verdict: verdict, criteria: [], note: nil, time: nil, study: nil, reviewer: nil, stage: nil))
+      } catch let error as ProjectError {
+        problems.append(error.message)
+      }
     }
+    if !problems.isEmpty { throw ProjectError(ProjectScreening.problemText(problems)) }
     return rows
   }
 
@@ -42,6 +48,7 @@ enum ForeignDecisions {
     let url = table.column("url")
     let title = table.column("title")
     var rows: [DecisionsImport.Row] = []
+    var problems: [String] = []
     for (line, fields) in table.rows {
       let text = CSVTable.value(fields, notes) ?? ""
       guard let label = inclusion(in: text)[name] else { continue }
@@ -54,15 +61,20 @@ enum ForeignDecisions {
       }
       let origin = "\(file):\(line)"
       let doiValue = CSVTable.value(fields, doi) ?? CSVTable.value(fields, url).flatMap(Identifier.normalizeDOI)
-      rows.append(
-        .init(
-          origin: origin,
-          reference: try reference(
-            doi: doiValue, pmid: CSVTable.value(fields, pmid), title: CSVTable.value(fields, title), project: project,
-            origin: origin),
-          verdict: verdict, criteria: [], note: exclusionReasons(in: text), time: nil, study: nil, reviewer: nil,
-          stage: nil))
+      do {
+        rows.append(
+          .init(
+            origin: origin,
+            reference: try reference(
+              doi: doiValue, pmid: CSVTable.value(fields, pmid), title: CSVTable.value(fields, title), project: project,
+              origin: origin),
+            verdict: verdict, criteria: [], note: exclusionReasons(in: text), time: nil, study: nil, reviewer: nil,
+            stage: nil))
+      } catch let error as ProjectError {
+        problems.append(error.message)
+      }
     }
+    if !problems.isEmpty { throw ProjectError(ProjectScreening.problemText(problems)) }
     return rows
   }
 

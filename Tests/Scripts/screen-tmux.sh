@@ -68,7 +68,7 @@ tmux capture-pane -p -e -t "$session" | grep -q $'\e\[7malliance' || fail "highl
 wait_for "Study 3 of"   # resumed at the first undecided record (the skipped one)
 tmux send-keys -t "$session" i
 wait_for "4/5"
-tmux send-keys -t "$session" q
+tmux send-keys -t "$session" C-c   # Ctrl-C quits cleanly too (terminal restored)
 wait_for "SIFT-EXITED-0"
 tmux kill-session -t "$session"
 

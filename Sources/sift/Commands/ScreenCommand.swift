@@ -101,7 +101,8 @@ enum ScreenTerminal {
     var original = termios()
     tcgetattr(STDIN_FILENO, &original)
     var raw = original
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    // No line buffering, no echo, and Ctrl-C/Ctrl-D arrive as keys (quit), so the terminal is always restored.
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
     tcsetattr(STDIN_FILENO, TCSANOW, &raw)
     defer {
       tcsetattr(STDIN_FILENO, TCSANOW, &original)
@@ -123,7 +124,8 @@ enum ScreenTerminal {
       fflush(nil)
       message = ""
       guard let key = readKey() else { break }
-      switch ScreenAction.parse(String(key)) {
+      let action = key == "\u{03}" || key == "\u{04}" ? ScreenAction.quit : ScreenAction.parse(String(key))
+      switch action {
       case .decide(let verdict, _):
         var criteria: [String] = []
         if verdict == .exclude, session.stage == .fullText {

@@ -1,5 +1,6 @@
 import Foundation
 import SiftCore
+import SiftDedup
 import TestSupport
 import Testing
 
@@ -295,5 +296,78 @@ import Testing
     // The other reviewer's session shows nothing of CML's verdicts.
     let other = try ScreeningSession(project: test.project, reviewer: "LJ", stage: .title)
     #expect(other.done == 0 && other.current == "R000001")
+  }
+}
+
+@Suite struct ProjectLifecycleTests {
+  /// A richer duplicate imported after screening started does not orphan the screened record's decisions.
+  @Test func screenedRecordStaysPrimaryWhenARicherDuplicateArrives() throws {
+    let test = try TestProject()
+    // The first record is poor (no abstract, journal, language or authors): the engine would keep the richer one.
+    let first = try test.write("a.ris", "TY  - JOUR\nTI  - Alliance online\nPY  - 2010\nDO  - 10.1/x\nER  - \n")
+    _ = try ProjectImport.run(
+      project: test.project, paths: [first], source: ImportSource(name: "Scopus", column: .databases))
+    try test.decide("CML", .title, "record,verdict\nR000001,include\n")
+    let richer = try test.write(
+      "b.ris",
+      TestProject.ris(
+        title: "Alliance online", year: 2010, doi: "10.1/x", id: "B1", authors: ["Smith, J.", "Jones, K.", "Lee, M."],
+        abstract: "A much longer abstract about the alliance in online therapy."))
+    _ = try ProjectImport.run(
+      project: test.project, paths: [richer], source: ImportSource(name: "PsycINFO", column: .databases))
+    _ = try ProjectDedup.run(projectPath: test.root.path)
+    let flow = try ProjectFlow.load(project: test.project)
+    #expect(flow.records.first { $0.id == "R000002" }?.fate == .duplicate(of: "R000001"))
+    #expect(flow.records.first { $0.id == "R000001" }?.fate == .awaiting(stage: .title))
+  }
+
+  @Test func keepScreenedPrimaryMovesThePrimary() {
+    let cluster = DuplicateCluster(
+      id: "c-R1", primary: "R2",
+      members: [ClusterMember(key: "R2", reason: "primary"), ClusterMember(key: "R1", reason: "doi")])
+    let kept = ProjectDedup.keepScreenedPrimary(cluster, screened: ["R1"])
+    #expect(kept.primary == "R1")
+    #expect(kept.members.map(\.key) == ["R1", "R2"])
+    #expect(ProjectDedup.keepScreenedPrimary(cluster, screened: ["R2"]) == cluster)
+    #expect(ProjectDedup.keepScreenedPrimary(cluster, screened: []) == cluster)
+  }
+
+  @Test func resolutionsFromAFileAndStudiesWithSeveralReports() throws {
+    let test = try TestProject()
+    try test.importStandard()
+    _ = try ProjectDedup.run(projectPath: test.root.path)
+    _ = try ProjectRules.run(project: test.project)
+    try test.decide("CML", .title, "record,verdict\nR000001,include\nR000003,exclude\n")
+    try test.decide("LJ", .title, "record,verdict\nR000001,include\nR000003,include\n")
+    let resolutions = try test.write("title-resolved.csv", "record,verdict,note\nR000003,include,talked\n")
+    let summary = try DecisionsImport.run(
+      path: resolutions, options: .init(stage: .title, resolveBy: "CML"), project: test.project)
+    #expect(summary.contains("1 resolutions recorded"))
+    for stage in [Stage.abstract, .fullText] {
+      let csv = "record,verdict,criteria,note,time,study\nR000001,include,,,,S1\nR000003,include,,,,S1\n"
+      try test.decide("CML", stage, stage == .fullText ? csv : "record,verdict\nR000001,include\nR000003,include\n")
+      try test.decide("LJ", stage, "record,verdict\nR000001,include\nR000003,include\n")
+    }
+    let flow = try ProjectFlow.load(project: test.project)
+    let included = flow.records.filter { if case .included = $0.fate { return true } else { return false } }
+    #expect(included.map(\.id) == ["R000001", "R000003"])
+    #expect(Set(included.map(\.fate)) == [.included(study: "S1")])
+    // A study label at title is refused.
+    #expect(throws: ProjectError.self) {
+      try test.decide("LJ", .title, "record,verdict,study\nR000001,include,S9\n")
+    }
+  }
+
+  @Test func maybeAsItsOwnVerdictNeedsResolution() throws {
+    let text = TestProject.protocolText.replacingOccurrences(
+      of: "screening:\n  highlight: [alliance]", with: "screening:\n  maybe_counts_as_include: false")
+    let test = try TestProject(protocolText: text)
+    try test.importStandard()
+    try test.decide("CML", .title, "record,verdict\nR000001,maybe\nR000003,maybe\n")
+    try test.decide("LJ", .title, "record,verdict\nR000001,include\nR000003,maybe\n")
+    let conflicts = try ProjectConflicts.list(project: test.project, stage: .title)
+    #expect(conflicts.map(\.recordID) == ["R000001", "R000003"])
+    let agreement = try ProjectAgreement.compute(project: test.project, stage: .title)
+    #expect(agreement.first?.table.categories == [.include, .exclude, .maybe])
   }
 }

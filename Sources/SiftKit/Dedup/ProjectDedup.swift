@@ -37,7 +37,11 @@ public enum ProjectDedup {
         default: nil
         }
       }
-      let result = Deduplicator.run(records, options: options, overrides: overrides)
+      var result = Deduplicator.run(records, options: options, overrides: overrides)
+      // A cluster keeps a record that was already screened as its primary, so decisions are never orphaned when a
+      // richer duplicate arrives in a later import.
+      let screened = Set(try access.decisionHistory().map(\.recordId) + access.currentResolutions().map(\.recordId))
+      result.clusters = result.clusters.map { keepScreenedPrimary($0, screened: screened) }
       var members: [DedupMemberRow] = []
       for cluster in result.clusters {
         for member in cluster.members {
@@ -70,6 +74,22 @@ public enum ProjectDedup {
         rows: rows.count, primaries: primaries.count, before: before, after: after, clusters: result.clusters,
         candidates: candidates, overrides: overrides.count, review: review, options: options)
     }
+  }
+
+  /// The cluster with its primary moved to the first screened member when the chosen primary was never screened.
+  static func keepScreenedPrimary(_ cluster: DuplicateCluster, screened: Set<String>) -> DuplicateCluster {
+    guard cluster.members.count > 1, !screened.contains(cluster.primary),
+      let keep = cluster.members.map(\.key).filter(screened.contains).min()
+    else { return cluster }
+    var members = cluster.members
+    guard let index = members.firstIndex(where: { $0.key == keep }) else { return cluster }
+    let kept = members.remove(at: index)
+    members = members.map { member in
+      member.reason == "primary"
+        ? ClusterMember(key: member.key, reason: "richest record; \(keep) kept as screened") : member
+    }
+    members.insert(ClusterMember(key: kept.key, reason: "primary (already screened)"), at: 0)
+    return DuplicateCluster(id: cluster.id, primary: keep, members: members)
   }
 
   static func report(

@@ -72,6 +72,10 @@ public struct ScreeningSession {
     if !authors.isEmpty { lines.append(authors) }
     lines.append("")
     lines += Self.wrap(record.title ?? "(no title)", width: width).map { style.render($0, terms: terms, bold: true) }
+    if stage == .fullText {
+      let location = try project.store.read { try $0.currentFulltexts(recordIDs: [id]).first }
+      lines.append("Full text: " + (location?.path ?? location?.url ?? "not recorded (sift fulltext \(id) --path P)"))
+    }
     if stage != .title {
       lines.append("")
       let abstract = record.abstract ?? "(no abstract)"

@@ -36,7 +36,7 @@ import Testing
     #expect(resolved.status == 0, "\(resolved.stderr)")
     #expect(try SiftBinary.run(["conflicts"], in: dir).stdout == "no conflicts\n")
     let export = try SiftBinary.run(["decisions", "export", "--stage", "title"], in: dir)
-    #expect(export.stdout.hasPrefix("record,stage,reviewer,verdict,criteria,note,time\n"))
+    #expect(export.stdout.hasPrefix("record,stage,reviewer,verdict,criteria,note,time,study\n"))
     #expect(export.stdout.contains("R000005,title,CML,include,,,2024-01-01T09:00:00Z"))
     #expect(export.stdout.split(separator: "\n").count == 9)
   }
@@ -52,7 +52,7 @@ import Testing
     let unknown = try SiftBinary.run(["decisions", "import", bad, "--reviewer", "ZZ", "--stage", "title"], in: dir)
     #expect(unknown.stderr.contains("`ZZ` is not a reviewer of this protocol"))
     let export = try SiftBinary.run(["decisions", "export", "--all"], in: dir)
-    #expect(export.stdout == "record,stage,reviewer,verdict,criteria,note,time\n")
+    #expect(export.stdout == "record,stage,reviewer,verdict,criteria,note,time,study\n")
   }
 
   /// Two processes recording decisions at the same time on one project lose none.

@@ -177,14 +177,14 @@ import Testing
     try test.decide("CML", .title, "record,verdict,criteria,note,time\nR000001,include,,,2024-01-02T10:00:00Z\n")
     var export = try DecisionsExport.run(project: test.project, stage: nil, reviewer: nil, all: false, history: false)
     #expect(export.withheld == 1)
-    #expect(export.csv == "record,stage,reviewer,verdict,criteria,note,time\n")
+    #expect(export.csv == "record,stage,reviewer,verdict,criteria,note,time,study\n")
     try test.decide("LJ", .title, "record,verdict,criteria,note,time\nR000001,exclude,E1,\"a, b\",2024-01-03\n")
     export = try DecisionsExport.run(project: test.project, stage: .title, reviewer: nil, all: false, history: false)
     #expect(
       export.csv == """
-        record,stage,reviewer,verdict,criteria,note,time
-        R000001,title,CML,include,,,2024-01-02T10:00:00Z
-        R000001,title,LJ,exclude,E1,"a, b",2024-01-03T00:00:00Z
+        record,stage,reviewer,verdict,criteria,note,time,study
+        R000001,title,CML,include,,,2024-01-02T10:00:00Z,
+        R000001,title,LJ,exclude,E1,"a, b",2024-01-03T00:00:00Z,
 
         """)
   }
@@ -352,6 +352,9 @@ import Testing
     let included = flow.records.filter { if case .included = $0.fate { return true } else { return false } }
     #expect(included.map(\.id) == ["R000001", "R000003"])
     #expect(Set(included.map(\.fate)) == [.included(study: "S1")])
+    let export = try DecisionsExport.run(
+      project: test.project, stage: .fullText, reviewer: nil, all: false, history: false)
+    #expect(export.csv.split(separator: "\n").filter { $0.hasSuffix(",S1") }.count == 4)
     // A study label at title is refused.
     #expect(throws: ProjectError.self) {
       try test.decide("LJ", .title, "record,verdict,study\nR000001,include,S9\n")

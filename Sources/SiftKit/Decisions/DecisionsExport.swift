@@ -46,12 +46,14 @@ public enum DecisionsExport {
       }
       var lines = [
         history
-          ? "record,stage,reviewer,verdict,criteria,note,time,supersedes"
-          : "record,stage,reviewer,verdict,criteria,note,time"
+          ? "record,stage,reviewer,verdict,criteria,note,time,study,supersedes"
+          : "record,stage,reviewer,verdict,criteria,note,time,study"
       ]
       for row in kept {
         var fields = [
           row.recordId, row.stage, row.reviewer, row.verdict ?? "", row.criteria, row.note ?? "", row.decidedAt,
+          row.stage == Stage.fullText.rawValue && row.verdict == Verdict.include.rawValue
+            ? snapshot.studies[row.recordId] ?? "" : "",
         ]
         if history { fields.append(row.supersedes.map { String($0) } ?? "") }
         lines.append(fields.map(CSVTable.escape).joined(separator: ","))

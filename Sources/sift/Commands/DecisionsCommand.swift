@@ -58,7 +58,7 @@ struct DecisionsExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Write current decisions as CSV (blinded: only records every reviewer has decided).",
-    discussion: "Columns: record,stage,reviewer,verdict,criteria,note,time."
+    discussion: "Columns: record,stage,reviewer,verdict,criteria,note,time,study."
   )
 
   @Option(name: .long, help: "Only this stage.", transform: ProjectArgument.stage)

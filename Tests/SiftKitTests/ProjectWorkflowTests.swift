@@ -355,6 +355,10 @@ import Testing
     let export = try DecisionsExport.run(
       project: test.project, stage: .fullText, reviewer: nil, all: false, history: false)
     #expect(export.csv.split(separator: "\n").filter { $0.hasSuffix(",S1") }.count == 4)
+    let status = try ProjectStatus.text(project: test.project)
+    #expect(status.contains("records: 5 from 2 files; duplicates: 1; excluded by automation: 2"), "\(status)")
+    #expect(status.contains("title: 2 reached; decided: CML 2/2, LJ 2/2; final 2, conflicts 0, in progress 0"))
+    #expect(status.contains("included: 2 reports of 1 studies"))
     // A study label at title is refused.
     #expect(throws: ProjectError.self) {
       try test.decide("LJ", .title, "record,verdict,study\nR000001,include,S9\n")

@@ -68,6 +68,11 @@ import Testing
     flow = try ProjectFlow.load(project: test.project)
     #expect(flow.records.first { $0.id == "R000005" }?.fate == .duplicate(of: "R000003"))
     #expect(throws: ProjectError.self) { try ProjectDedup.run(projectPath: test.root.path, split: ["R000099"]) }
+    // From a folder inside the project too, and the report ends with a line break.
+    let inside = test.root.appendingPathComponent("notes")
+    try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
+    #expect(try ProjectDedup.run(projectPath: inside.path).hasSuffix("\n"))
+    #expect(try ProjectFlow.load(projectPath: inside.path).records.count == 5)
   }
 
   @Test func dualScreeningThroughEveryStageGivesFates() throws {

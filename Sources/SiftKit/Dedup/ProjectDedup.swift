@@ -8,13 +8,14 @@ import SiftStore
 public enum ProjectDedup {
   /// Stores the new overrides (`merge` pairs, `split` record ids, as R-ids), runs de-duplication over every record
   /// with the protocol's thresholds and every stored override, stores the run; returns the report. With `review`,
-  /// the report lists the near-duplicate pairs left for a person.
+  /// the report lists the near-duplicate pairs left for a person. `projectPath` is the project folder or a folder
+  /// inside it. The report ends with a line break.
   public static func run(
     projectPath: String, review: Bool = false, merge: [(String, String)] = [], split: [String] = []
   )
     throws -> String
   {
-    let project = try Project(root: projectPath)
+    let project = try Project.open(near: projectPath)
     let options = DedupOptions(settings: project.review.dedup)
     let time = SiftClock.now()
     return try project.store.write { access in
@@ -114,6 +115,6 @@ public enum ProjectDedup {
         lines.append("merge a pair: sift dedup --merge RA,RB; take a record out: sift dedup --split R")
       }
     }
-    return lines.joined(separator: "\n")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -4,9 +4,9 @@ import SiftStore
 
 /// The fate of every record of a project, for PRISMA 2020 (see ``SiftCore/FlowInput``).
 public enum ProjectFlow {
-  /// Loads the project at `projectPath` (its folder) and derives each record's source and fate.
+  /// Loads the project at `projectPath` (its folder, or a folder inside it) and derives each record's source and fate.
   public static func load(projectPath: String) throws -> FlowInput {
-    try load(project: Project(root: projectPath))
+    try load(project: Project.open(near: projectPath))
   }
 
   public static func load(project: Project) throws -> FlowInput {

@@ -53,6 +53,13 @@ public struct Project: Sendable {
     try Project(root: locate(explicit: explicit))
   }
 
+  /// Opens the project at `path`, or the nearest one above it when `path` holds no `sift.sqlite`.
+  public static func open(near path: String) throws -> Project {
+    let database = (path as NSString).appendingPathComponent(databaseFile)
+    if FileManager.default.fileExists(atPath: database) { return try Project(root: path) }
+    return try Project(root: locate(explicit: nil, from: path))
+  }
+
   /// Creates a project in `folder`: writes `protocol.yaml` (the template, or a copy of `protocolSource` after checking
   /// it) unless one exists, and creates `sift.sqlite`. Returns what it did, one line per file.
   public static func create(at folder: String, protocolSource: String? = nil) throws -> String {

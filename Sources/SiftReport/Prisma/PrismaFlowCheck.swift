@@ -45,7 +45,7 @@ enum PrismaFlowCheck {
         PrismaProblem(
           kind: .unknownSource,
           message:
-            "\(count(ids)) name source `\(name)`, which the protocol does not list (sources: \(sourceList)). "
+            "\(count(ids)) \(verb(ids, "names", "name")) source `\(name)`, which the protocol does not list (sources: \(sourceList)). "
             + "Add the source to protocol.yaml or correct the records' source.",
           records: ids))
     }
@@ -55,7 +55,7 @@ enum PrismaFlowCheck {
         PrismaProblem(
           kind: .unknownStage,
           message:
-            "\(count(ids)) have a decision at stage `\(stage)`, which the protocol does not list "
+            "\(count(ids)) \(verb(ids, "has", "have")) a decision at stage `\(stage)`, which the protocol does not list "
             + "(stages: \(stageList)). Add the stage to protocol.yaml or correct the decisions.",
           records: ids))
     }
@@ -64,7 +64,7 @@ enum PrismaFlowCheck {
         PrismaProblem(
           kind: .missingCriterion,
           message:
-            "\(count(missingCriterion)) excluded at full text without a criterion; PRISMA reports a reason for "
+            "\(count(missingCriterion)) \(verb(missingCriterion, "was", "were")) excluded at full text without a criterion; PRISMA reports a reason for "
             + "every excluded report. Record the criterion of each exclusion.",
           records: missingCriterion))
     }
@@ -74,7 +74,7 @@ enum PrismaFlowCheck {
         PrismaProblem(
           kind: .unknownCriterion,
           message:
-            "\(count(ids)) name criterion `\(criterion)`, which the protocol does not list "
+            "\(count(ids)) \(verb(ids, "names", "name")) criterion `\(criterion)`, which the protocol does not list "
             + "(criteria: \(criterionList)). Add it to protocol.yaml or correct the decisions.",
           records: ids))
     }
@@ -83,7 +83,7 @@ enum PrismaFlowCheck {
         PrismaProblem(
           kind: .unknownPrimary,
           message:
-            "\(count(ids)) are marked as duplicates of \(primary), which is not a record of the project. "
+            "\(count(ids)) \(verb(ids, "is", "are")) marked as duplicates of \(primary), which is not a record of the project. "
             + "Re-run `sift dedup` or correct the duplicate's primary record.",
           records: ids))
     }
@@ -116,7 +116,8 @@ enum PrismaFlowCheck {
     return [
       PrismaProblem(
         kind: .duplicateRecordID,
-        message: "\(count(ids)) appear more than once in the input; each record must have one fate.",
+        message:
+          "\(count(ids)) \(verb(ids, "appears", "appear")) more than once in the input; each record must have one fate.",
         records: ids)
     ]
   }
@@ -130,6 +131,10 @@ enum PrismaFlowCheck {
       result.append(value)
     }
     return result
+  }
+
+  private static func verb(_ ids: [String], _ singular: String, _ plural: String) -> String {
+    ids.count == 1 ? singular : plural
   }
 
   private static func count(_ ids: [String]) -> String {

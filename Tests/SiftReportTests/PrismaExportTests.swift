@@ -44,7 +44,8 @@ import Testing
     #expect(rows.first == "box,id,label,n,records")
     #expect(rows.contains("not-retrieved,not-retrieved,Reports not retrieved,2,r19 r20"))
     #expect(rows.contains("reports-excluded,reports-excluded.E1,\"E1: Wrong population, or \"\"none\"\"\",1,r24"))
-    #expect(rows.contains("identified,identified.databases.2,PsycINFO,14," + ([6, 7] + Array(9...18)).map { "r\($0)" }.joined(separator: " ") + " r25 r26"))
+    let psycinfo = ([6, 7] + Array(9...18) + [25, 26]).map { "r\($0)" }.joined(separator: " ")
+    #expect(rows.contains("identified,identified.databases.2,PsycINFO,14,\(psycinfo)"))
     // Boxes (9) + lines: databases (1+2), registers (1), removed (3), reasons (2), included (2).
     #expect(rows.count == 1 + 9 + 11)
   }
@@ -61,6 +62,7 @@ import Testing
   @Test(arguments: PrismaFormat.allCases)
   func everyFormatIsStable(_ format: PrismaFormat) throws {
     let flow = try GoldenPrisma.flow("other-methods")
-    #expect(format.render(try PrismaCounts(flow: flow), explain: true) == format.render(try PrismaCounts(flow: flow), explain: true))
+    let first = format.render(try PrismaCounts(flow: flow), explain: true)
+    #expect(first == format.render(try PrismaCounts(flow: flow), explain: true))
   }
 }

@@ -29,7 +29,7 @@ public enum PrismaRun {
   /// Reads the flow from `flowFile` (a JSON-encoded ``FlowInput``) when given, else from the project.
   public static func loadFlow(flowFile: String?, projectPath: String) throws -> FlowInput {
     if let flowFile { return try readFlowFile(flowFile) }
-    return try ProjectFlowSource.load(projectPath: projectPath)
+    return try ProjectFlow.load(projectPath: projectPath)
   }
 
   /// Decodes a JSON-encoded ``FlowInput``; errors name the file and the JSON path of the bad value.
@@ -126,7 +126,6 @@ public enum PrismaRunError: Error, CustomStringConvertible, Equatable {
   case invalidFlow(path: String, reason: String)
   case converterMissing(format: String)
   case converterFailed(status: Int32, message: String)
-  case projectFlowUnavailable(projectPath: String)
 
   public var description: String {
     switch self {
@@ -139,9 +138,6 @@ public enum PrismaRunError: Error, CustomStringConvertible, Equatable {
         + "`apt-get install librsvg2-bin`) or write `--format svg` and convert it yourself."
     case .converterFailed(let status, let message):
       "rsvg-convert failed (exit status \(status)): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
-    case .projectFlowUnavailable(let projectPath):
-      "\(projectPath): reading the flow from a project store is not available in this build; "
-        + "pass --flow FILE.json (a JSON-encoded FlowInput, see docs/prisma.md)."
     }
   }
 }

@@ -254,7 +254,9 @@ struct PrismaDerivation {
       let records = excludedEntries.filter { $0.criterion == criterion.id }.map(\.id)
       guard !records.isEmpty else { return nil }
       return PrismaItem(
-        id: "\(prefix)reports-excluded.\(criterion.id)", label: "\(criterion.id): \(criterion.label)",
+        id: "\(prefix)reports-excluded.\(criterion.id)",
+        label: criterion.isInclusion
+          ? "\(criterion.id) not met: \(criterion.label)" : "\(criterion.id): \(criterion.label)",
         records: records)
     }
     return Chain(

@@ -84,13 +84,13 @@ import Testing
   }
 }
 
-@Suite struct CSVTableTests {
+@Suite struct ReportCSVTests {
   @Test func quotedFieldsDoubledQuotesAndLineEnds() {
     #expect(
-      CSVTable.rows("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\n") == [
+      ReportCSV.rows("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\n") == [
         ["a", "b"], ["x, y", "say \"hi\""], ["two\nlines", ""],
       ])
-    #expect(CSVTable.rows("") == [])
-    #expect(CSVTable.rows("last,row") == [["last", "row"]])
+    #expect(ReportCSV.rows("") == [])
+    #expect(ReportCSV.rows("last,row") == [["last", "row"]])
   }
 }

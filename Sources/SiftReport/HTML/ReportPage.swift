@@ -120,7 +120,7 @@ public struct ReportPage: Sendable {
       let body: String
       switch ext {
       case "md", "markdown": body = MarkdownHTML.html(text)
-      case "csv": body = CSVTable.html(text)
+      case "csv": body = ReportCSV.html(text)
       default: body = "<pre>\(XMLText.escape(text))</pre>"
       }
       return "<div class=\"embedded\">\n\(body)\n</div>"

@@ -1,6 +1,7 @@
 /// Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows, for showing tables in the report.
-public enum CSVTable {
-  public static func rows(_ text: String) -> [[String]] {
+/// (Named apart from SiftExtract's `CSVTable`, which SiftKit also imports.)
+enum ReportCSV {
+  static func rows(_ text: String) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
@@ -44,7 +45,7 @@ public enum CSVTable {
   }
 
   /// An HTML table with the first row as header; every cell escaped.
-  public static func html(_ text: String) -> String {
+  static func html(_ text: String) -> String {
     let rows = rows(text)
     guard let header = rows.first else { return "<p>(empty file)</p>" }
     var out = ["<table>", "<thead><tr>" + header.map { "<th>\(XMLText.escape($0))</th>" }.joined() + "</tr></thead>"]

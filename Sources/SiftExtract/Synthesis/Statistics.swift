@@ -24,7 +24,7 @@ public enum Statistics {
 /// Names the strength of a correlation |r| with the protocol's thresholds.
 public struct CorrelationScale: Sendable, Hashable {
   /// The strength labels, weakest first.
-  public enum Strength: String, Sendable, Hashable, CaseIterable, Comparable {
+  public enum Strength: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case weak, small, moderate, strong
 
     public static func < (lhs: Strength, rhs: Strength) -> Bool {

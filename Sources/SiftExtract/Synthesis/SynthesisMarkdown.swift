@@ -9,12 +9,12 @@ public enum SynthesisMarkdown {
     lines.append("")
     lines += ["## Weighted means", ""]
     lines.append(
-      "| Group | Rows | Σn | Weighted mean Σnᵢmᵢ/Σnᵢ | Weighted SD Σnᵢsᵢ/Σnᵢ | Pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) |")
+      "| Group | Rows with mean | Σn | Weighted mean Σnᵢmᵢ/Σnᵢ | Weighted SD Σnᵢsᵢ/Σnᵢ | Pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) |")
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
     for group in report.means {
       let summary = group.summary
       lines.append(
-        "| \(cell(group.title)) (\(group.table).\(group.column)) | \(summary.items.count) | "
+        "| \(cell(group.title)) (\(group.table).\(group.column)) | \(summary.valueCount) | "
           + "\(NumberFormat.plain(summary.totalN)) | \(fixed(summary.weightedMean, 2)) | "
           + "\(fixed(summary.weightedSD, 2)) | \(fixed(summary.pooledSD, 2)) |")
     }
@@ -27,8 +27,7 @@ public enum SynthesisMarkdown {
         lines.append("| --- | ---: | ---: | ---: |")
         for item in group.summary.items {
           lines.append(
-            "| \(cell(item.name)) | \(NumberFormat.plain(item.n)) | \(NumberFormat.plain(item.value)) | "
-              + "\(item.sd.map(NumberFormat.plain) ?? "–") |")
+            "| \(cell(item.name)) | \(NumberFormat.plain(item.n)) | \(item.valueText) | \(item.sdText) |")
         }
       }
       if !group.summary.skipped.isEmpty {

@@ -35,6 +35,10 @@ public struct StatisticEvaluator: Sendable {
     let countBy = spec.countBy ?? .entries
     switch spec.kind {
     case .count:
+      if let column = spec.column {
+        guard table.column(column) != nil else { return failure("table \(tableID) has no column \(column)") }
+        units = units.filter { Self.hasValue($0.entry.value(column)) }
+      }
       return Outcome(
         value: Double(ExtractionQuery.count(units, by: countBy)), used: names(units, countBy), skipped: [],
         problem: nil)
@@ -74,11 +78,11 @@ public struct StatisticEvaluator: Sendable {
       let value: Double?
       switch spec.kind {
       case .weightedMean:
-        used = summary.items.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), \(NumberFormat.plain($0.value)))" }
+        used = summary.items.filter { $0.value != nil }.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), \($0.valueText))" }
         value = summary.weightedMean
       default:
         let withSD = summary.items.filter { $0.sd != nil }
-        used = withSD.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), sd \(NumberFormat.plain($0.sd ?? 0)))" }
+        used = withSD.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), sd \($0.sdText))" }
         value = spec.kind == .weightedSD ? summary.weightedSD : summary.pooledSD
       }
       return Outcome(
@@ -108,6 +112,15 @@ public struct StatisticEvaluator: Sendable {
       default: value = values.reduce(0, +) / Double(values.count)
       }
       return Outcome(value: value, used: used, skipped: skipped, problem: nil)
+    }
+  }
+
+  /// Whether a value is reported: not empty, not n.a., and for a mean (SD) a mean that is a number.
+  public static func hasValue(_ value: CellValue?) -> Bool {
+    switch value {
+    case nil, .notAvailable?: return false
+    case .meanSD(let mean, _)?: return mean?.number != nil
+    default: return true
     }
   }
 

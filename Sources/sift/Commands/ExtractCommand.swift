@@ -24,7 +24,8 @@ struct ProjectOption: ParsableArguments {
     do {
       return try ExtractionProject.locate(project)
     } catch {
-      throw ValidationError(error.description)
+      printError("error: \(error.description)")
+      throw ExitCode(1)
     }
   }
 }

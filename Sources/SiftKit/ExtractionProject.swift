@@ -51,7 +51,8 @@ public struct ExtractionProject: Sendable {
       let parent = start.deletingLastPathComponent()
       if parent.path == start.path {
         throw Failure(
-          "no protocol.yaml in \(fileManager.currentDirectoryPath) or above; run inside a project or give --project DIR")
+          "no protocol.yaml in \(fileManager.currentDirectoryPath) or above; run inside a project or give --project DIR"
+        )
       }
       start = parent
     }

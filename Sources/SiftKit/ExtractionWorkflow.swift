@@ -58,7 +58,9 @@ public enum ExtractionWorkflow {
       lines.append("\(table.id) (\(kind))\(table.caption.map { ": \($0)" } ?? "")")
       for column in table.columns {
         var text = "  \(column.id): \(column.type.rawValue)"
-        if let values = column.values { text += " [\(values.joined(separator: ", "))]\(column.open == true ? " or other" : "")" }
+        if let values = column.values {
+          text += " [\(values.joined(separator: ", "))]\(column.open == true ? " or other" : "")"
+        }
         if column.required == true { text += ", required" }
         if let unit = column.unit { text += ", unit \(unit)" }
         lines.append(text)

@@ -5,8 +5,7 @@ import Yams
 /// `sift verify`: reported versus reproduced figures.
 public enum VerifyRun {
   /// Reads `reported` (default `reported.yaml` in the project) and compares every figure with the consensus.
-  public static func run(project: ExtractionProject, reported: URL?) throws(ExtractionProject.Failure) -> Verification
-  {
+  public static func run(project: ExtractionProject, reported: URL?) throws(ExtractionProject.Failure) -> Verification {
     let url = reported ?? project.reportedURL
     let text: String
     do {

@@ -55,7 +55,8 @@ public struct CSVExtractionReader: Sendable {
           column: column.isEmpty ? nil : column)
       }
       if record.fields.count > Self.header.count {
-        issues.append(issue("\(record.fields.count) fields, expected \(Self.header.count); quote values holding commas"))
+        issues.append(
+          issue("\(record.fields.count) fields, expected \(Self.header.count); quote values holding commas"))
         continue
       }
       guard !study.isEmpty else {

@@ -56,7 +56,8 @@ public struct ExtractionParser: Sendable {
     _ node: ExtractionNode, issues: inout [ExtractionIssue], seenRows: inout [String: String]
   ) -> Study? {
     guard let pairs = node.pairs else {
-      issues.append(issue(.error, "a study must be a mapping with `study:` and `rows:`, found \(node.kindName)", node.line))
+      issues.append(
+        issue(.error, "a study must be a mapping with `study:` and `rows:`, found \(node.kindName)", node.line))
       return nil
     }
     guard let id = node["study"]?.scalarText?.trimmed, !id.isEmpty else {
@@ -91,7 +92,8 @@ public struct ExtractionParser: Sendable {
           guard let row = parseRow(item, study: id, issues: &issues) else { continue }
           if let other = seenRows[row.id] {
             let place = other == id ? "twice in this study" : "also in study \(other)"
-            issues.append(issue(.error, "row \(row.id) appears \(place); row ids are unique in a file", item.line, study: id))
+            issues.append(
+              issue(.error, "row \(row.id) appears \(place); row ids are unique in a file", item.line, study: id))
             continue
           }
           seenRows[row.id] = id
@@ -107,7 +109,8 @@ public struct ExtractionParser: Sendable {
 
   private func parseRow(_ node: ExtractionNode, study: String, issues: inout [ExtractionIssue]) -> Row? {
     guard let pairs = node.pairs else {
-      issues.append(issue(.error, "a row must be a mapping with `row:`, found \(node.kindName)", node.line, study: study))
+      issues.append(
+        issue(.error, "a row must be a mapping with `row:`, found \(node.kindName)", node.line, study: study))
       return nil
     }
     guard let id = node["row"]?.scalarText?.trimmed, !id.isEmpty else {
@@ -204,7 +207,8 @@ public struct ExtractionParser: Sendable {
             let known = table.columns.map(\.id).joined(separator: ", ")
             issues.append(
               issue(
-                .error, "unknown column `\(pair.key)` (table \(table.id) has: \(known); reserved: label, reference, "
+                .error,
+                "unknown column `\(pair.key)` (table \(table.id) has: \(known); reserved: label, reference, "
                   + "order, note)", line, column: pair.key))
             continue
           }
@@ -267,7 +271,8 @@ public enum CellReader {
           if pair.key == "mean" { mean = amount } else { sd = amount }
         default:
           messages.append(
-            Message(severity: .error, text: "unknown key `\(pair.key)` in a cell (expected value, text, note, mean, sd)"))
+            Message(
+              severity: .error, text: "unknown key `\(pair.key)` in a cell (expected value, text, note, mean, sd)"))
         }
       }
       if mean != nil || sd != nil {

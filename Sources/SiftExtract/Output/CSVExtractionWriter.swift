@@ -36,7 +36,8 @@ public struct CSVExtractionWriter: Sendable {
     }
     for (address, cell) in extraction.flattened(form: form) {
       let manyTable = form.table(address.table)?.isMany ?? false
-      let entryText = (manyTable || (address.table == Extraction.studyTable && address.column == "record"))
+      let entryText =
+        (manyTable || (address.table == Extraction.studyTable && address.column == "record"))
         ? String(address.entry) : ""
       lines.append(
         CSVTable.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))

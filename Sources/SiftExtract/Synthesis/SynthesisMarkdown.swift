@@ -9,7 +9,8 @@ public enum SynthesisMarkdown {
     lines.append("")
     lines += ["## Weighted means", ""]
     lines.append(
-      "| Group | Rows with mean | Σn | Weighted mean Σnᵢmᵢ/Σnᵢ | Weighted SD Σnᵢsᵢ/Σnᵢ | Pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) |")
+      "| Group | Rows with mean | Σn | Weighted mean Σnᵢmᵢ/Σnᵢ | Weighted SD Σnᵢsᵢ/Σnᵢ | Pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) |"
+    )
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
     for group in report.means {
       let summary = group.summary

@@ -105,7 +105,8 @@ public struct SynthesisBuilder: Sendable {
       keys.sort { left, right in
         for index in groupColumns.indices where left[index] != right[index] {
           let column = groupColumns[index]
-          return sortKey(left[index], table: table, column: column) < sortKey(right[index], table: table, column: column)
+          return sortKey(left[index], table: table, column: column)
+            < sortKey(right[index], table: table, column: column)
         }
         return false
       }

@@ -18,7 +18,8 @@ public enum ValueCodec {
       return Parsed(value: .text(written))
     case .number:
       guard let number = NumberValue.parse(trimmed) else {
-        return Parsed(error: "\(quoted(written)) is not a number (write e.g. 5.41, or n.a.; put printed text in `text`)")
+        return Parsed(
+          error: "\(quoted(written)) is not a number (write e.g. 5.41, or n.a.; put printed text in `text`)")
       }
       return Parsed(value: .number(number))
     case .integer:
@@ -72,7 +73,8 @@ public enum ValueCodec {
       }
     }
     if column.open == true {
-      return Parsed(value: .category(value), warnings: ["\(quoted(value)) is not one of: \(allowed.joined(separator: ", "))"])
+      return Parsed(
+        value: .category(value), warnings: ["\(quoted(value)) is not one of: \(allowed.joined(separator: ", "))"])
     }
     return Parsed(error: "\(quoted(value)) is not one of: \(allowed.joined(separator: ", "))")
   }
@@ -83,7 +85,8 @@ public enum ValueCodec {
 
   private static func parseMeanSD(_ trimmed: String, written: String) -> Parsed {
     let failure = Parsed(
-      error: "\(quoted(written)) is not a mean (SD) (write e.g. 38.9 (13.5) or {mean: 38.9, sd: 13.5}; a part may be n.a.)")
+      error:
+        "\(quoted(written)) is not a mean (SD) (write e.g. 38.9 (13.5) or {mean: 38.9, sd: 13.5}; a part may be n.a.)")
     var meanText = trimmed
     var sdText: String?
     if let open = trimmed.firstIndex(of: "(") {

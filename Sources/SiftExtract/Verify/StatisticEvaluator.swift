@@ -25,7 +25,8 @@ public struct StatisticEvaluator: Sendable {
     let query = ExtractionQuery(form: form, extraction: extraction)
     guard let tableID = spec.table else { return failure("no `table` given") }
     guard let table = form.table(tableID) else {
-      return failure("form \(form.id) has no table \(tableID) (it has: \(form.tables.map(\.id).joined(separator: ", ")))")
+      return failure(
+        "form \(form.id) has no table \(tableID) (it has: \(form.tables.map(\.id).joined(separator: ", ")))")
     }
     let filters = spec.whereValues
     for column in filters.keys where table.column(column) == nil {
@@ -43,7 +44,9 @@ public struct StatisticEvaluator: Sendable {
         value: Double(ExtractionQuery.count(units, by: countBy)), used: names(units, countBy), skipped: [],
         problem: nil)
     case .countCategory:
-      guard let column = spec.column, table.column(column) != nil else { return failure("give a `column` of \(tableID)") }
+      guard let column = spec.column, table.column(column) != nil else {
+        return failure("give a `column` of \(tableID)")
+      }
       guard let value = spec.value else { return failure("give the category counted in `value`") }
       units = units.filter { ExtractionQuery.matches($0.entry.value(column), [value]) }
       return Outcome(
@@ -78,7 +81,9 @@ public struct StatisticEvaluator: Sendable {
       let value: Double?
       switch spec.kind {
       case .weightedMean:
-        used = summary.items.filter { $0.value != nil }.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), \($0.valueText))" }
+        used = summary.items.filter { $0.value != nil }.map {
+          "\($0.name) (n=\(NumberFormat.plain($0.n)), \($0.valueText))"
+        }
         value = summary.weightedMean
       default:
         let withSD = summary.items.filter { $0.sd != nil }
@@ -89,7 +94,9 @@ public struct StatisticEvaluator: Sendable {
         value: value, used: used, skipped: summary.skipped.map { "\($0.name) (\($0.reason))" },
         problem: value == nil ? "no row with a value and n" : nil)
     case .mean, .min, .max, .sum:
-      guard let column = spec.column, table.column(column) != nil else { return failure("give a `column` of \(tableID)") }
+      guard let column = spec.column, table.column(column) != nil else {
+        return failure("give a `column` of \(tableID)")
+      }
       var values: [Double] = []
       var used: [String] = []
       var skipped: [String] = []

@@ -179,7 +179,8 @@ struct ExtractForm: ParsableCommand {
   func run() throws {
     if let builtin {
       guard let text = ExtractionBuiltinForms.text(for: builtin) else {
-        throw ValidationError("no built-in form \(builtin) (have: \(ExtractionBuiltinForms.ids.joined(separator: ", ")))")
+        throw ValidationError(
+          "no built-in form \(builtin) (have: \(ExtractionBuiltinForms.ids.joined(separator: ", ")))")
       }
       print(text, terminator: "")
       return

@@ -45,7 +45,7 @@ import Testing
     let skeleton = Extraction(studies: [Study(id: "1", rows: [Row(id: "1a")])])
     let yaml = YAMLExtractionWriter(form: Mini.form, includeEmptyColumns: true).write(skeleton)
     #expect(yaml.contains("          sample_size:\n"))
-    #expect(yaml.contains("        scores: []"))
+    #expect(yaml.contains("        scores:\n          - measure:\n            rater:\n"))
     let csv = CSVExtractionWriter(form: Mini.form, includeEmptyColumns: true).write(skeleton)
     #expect(csv.contains("1,1a,scores,1,mean,,,"))
   }

@@ -84,11 +84,9 @@ public struct CSVExtractionReader: Sendable {
             issues.append(issue("record \"\(value)\" must be doi:<DOI> or id:<accession>"))
             continue
           }
-          var study0 = extraction.study(study) ?? Study(id: study)
-          if extraction.study(study) == nil { extraction.studies.append(study0) }
-          study0 = extraction.study(study) ?? study0
-          let next = CellAddress(
-            study: study, row: "", table: tableID, entry: study0.records.count + 1, column: "record")
+          // Records are appended in file order, whatever their entry number.
+          let existing = extraction.study(study)?.records.count ?? 0
+          let next = CellAddress(study: study, row: "", table: tableID, entry: existing + 1, column: "record")
           extraction.set(Cell(value: .text(value.trimmed)), at: next)
           continue
         }

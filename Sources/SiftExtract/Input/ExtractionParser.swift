@@ -149,6 +149,8 @@ public struct ExtractionParser: Sendable {
           nodes = [pair.value]
         }
         var entries: [Entry] = []
+        // An entry of a many-table with every key empty is a template placeholder, not an entry.
+        if table.isMany { nodes = nodes.filter { !Self.isBlankEntry($0) } }
         for (index, entryNode) in nodes.enumerated() {
           let entryNumber = index + 1
           let context = Context(
@@ -159,6 +161,12 @@ public struct ExtractionParser: Sendable {
       }
     }
     return row
+  }
+
+  /// Whether a node is a mapping whose values are all empty.
+  static func isBlankEntry(_ node: ExtractionNode) -> Bool {
+    guard let pairs = node.pairs else { return false }
+    return pairs.allSatisfy { $0.value.isNull }
   }
 
   func issue(

@@ -41,7 +41,15 @@ public struct YAMLExtractionWriter: Sendable {
           if entries.isEmpty && !includeEmptyColumns { continue }
           if table.isMany {
             if entries.isEmpty {
-              lines.append("        \(table.id): []")
+              // A template shows the columns in one placeholder entry; empty placeholders are ignored on import.
+              lines.append("        \(table.id):")
+              let body = entryLines(Entry(), table: table)
+              guard let first = body.first else {
+                lines[lines.count - 1] += " []"
+                continue
+              }
+              lines.append("          - " + first)
+              lines += body.dropFirst().map { "            " + $0 }
               continue
             }
             lines.append("        \(table.id):")

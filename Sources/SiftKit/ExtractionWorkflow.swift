@@ -106,6 +106,21 @@ public enum ExtractionWorkflow {
     return extraction
   }
 
+  // MARK: Export
+
+  /// A stored extraction as canonical YAML or long CSV.
+  public static func export(project: ExtractionProject, reviewer: String, format: FileFormat) throws(Failure)
+    -> String
+  {
+    guard let extraction = try project.loadStored(reviewer) else {
+      throw Failure("no extraction for \(reviewer) (\(project.relative(project.extractionURL(reviewer))))")
+    }
+    switch format {
+    case .csv: return CSVExtractionWriter(form: project.form).write(extraction)
+    case .yaml: return YAMLExtractionWriter(form: project.form).write(extraction)
+    }
+  }
+
   // MARK: Import
 
   /// What an import did.

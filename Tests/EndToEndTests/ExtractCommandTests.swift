@@ -64,7 +64,7 @@ import Testing
     let yaml = try ExtractProjectFixture.sift(
       ["extract", "template", "--reviewer", "LJ", "--studies", "studies.csv"], in: project)
     #expect(yaml.stdout.contains("reviewer: LJ"))
-    #expect(yaml.stdout.contains("  - study: \"2\"\n    label: Beta (2)\n    rows:\n      - row: 2\n"))
+    #expect(yaml.stdout.contains("  - study: \"2\"\n    label: Beta (2)\n    rows:\n      - row: \"2\"\n"))
     #expect(yaml.stdout.contains("          sample_size:\n"))
     // The template reads back without errors.
     try ExtractProjectFixture.write(yaml.stdout, project, "in/template.yaml")

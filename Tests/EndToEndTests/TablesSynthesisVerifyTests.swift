@@ -66,6 +66,13 @@ import Testing
     for name in ["protocol.yaml", "reported.yaml", "extraction/consensus.yaml"] {
       try ExtractProjectFixture.write(try ExtractProjectFixture.read(corpus, name), project, name)
     }
+    // YAML -> CSV -> YAML gives the same stored file.
+    try ExtractProjectFixture.sift(
+      ["extract", "import", "extraction/consensus.yaml", "--reviewer", "consensus"], in: project)
+    let yaml = try ExtractProjectFixture.read(project, "extraction/consensus.yaml")
+    try ExtractProjectFixture.sift(["extract", "export", "--format", "csv", "--out", "consensus.csv"], in: project)
+    try ExtractProjectFixture.sift(["extract", "import", "consensus.csv", "--reviewer", "consensus"], in: project)
+    #expect(try ExtractProjectFixture.read(project, "extraction/consensus.yaml") == yaml)
     let tables = try ExtractProjectFixture.sift(["tables", "--format", "all", "--out", "tables"], in: project)
     #expect(tables.stdout.contains("wrote 12 files"))
     let table1 = try ExtractProjectFixture.read(project, "tables/table1.md")

@@ -21,7 +21,7 @@ public struct YAMLExtractionWriter: Sendable {
     lines.append("studies:")
     for study in extraction.studies {
       lines.append("  - study: \(YAMLText.quoted(study.id))")
-      if let label = study.label { lines.append("    label: \(YAMLText.scalar(label))") }
+      if let label = study.label { lines.append("    label: \(YAMLText.string(label))") }
       if study.records.count == 1 {
         lines.append("    record: \(YAMLText.scalar(study.records[0]))")
       } else if study.records.count > 1 {
@@ -34,7 +34,7 @@ public struct YAMLExtractionWriter: Sendable {
       }
       lines.append("    rows:")
       for row in study.rows {
-        lines.append("      - row: \(YAMLText.scalar(row.id))")
+        lines.append("      - row: \(YAMLText.string(row.id))")
         if let note = row.note { lines.append("        note: \(YAMLText.scalar(note))") }
         for table in form.tables {
           let entries = row.tables[table.id] ?? []
@@ -79,8 +79,8 @@ public struct YAMLExtractionWriter: Sendable {
 
   private func entryLines(_ entry: Entry, table: FormTable) -> [String] {
     var lines: [String] = []
-    if let label = entry.label { lines.append("label: \(YAMLText.scalar(label))") }
-    if let reference = entry.reference { lines.append("reference: \(YAMLText.scalar(reference))") }
+    if let label = entry.label { lines.append("label: \(YAMLText.string(label))") }
+    if let reference = entry.reference { lines.append("reference: \(YAMLText.string(reference))") }
     if let order = entry.order { lines.append("order: \(order.written)") }
     if let note = entry.note { lines.append("note: \(YAMLText.scalar(note))") }
     for column in table.columns {
@@ -120,6 +120,7 @@ public struct YAMLExtractionWriter: Sendable {
       if let sd { parts.append("sd: \(amountYAML(sd))") }
       return "{" + parts.joined(separator: ", ") + "}"
     case .number(let number): return YAMLText.scalar(number.written)
+    case .text(let text): return YAMLText.string(text)
     default: return YAMLText.scalar(ValueCodec.write(value))
     }
   }

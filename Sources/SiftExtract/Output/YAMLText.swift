@@ -10,6 +10,12 @@ public enum YAMLText {
     isPlainSafe(text) ? text : quoted(text)
   }
 
+  /// `text` as a YAML string scalar that other YAML readers also read as a string: like `scalar`, but numbers
+  /// (`2`, `1.5`) are quoted too. For ids and labels.
+  public static func string(_ text: String) -> String {
+    NumberValue.parse(text) != nil ? quoted(text) : scalar(text)
+  }
+
   /// `text` always double-quoted, with escapes.
   public static func quoted(_ text: String) -> String {
     var result = "\""

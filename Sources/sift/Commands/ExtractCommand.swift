@@ -9,8 +9,8 @@ struct ExtractCommand: ParsableCommand {
     abstract: "Dual data extraction: templates, import, conflicts, resolution.",
     discussion: "Formats: docs/extraction.md. Files live in <project>/extraction/.",
     subcommands: [
-      ExtractTemplate.self, ExtractImport.self, ExtractConsensus.self, ExtractConflicts.self, ExtractResolve.self,
-      ExtractForm.self,
+      ExtractTemplate.self, ExtractImport.self, ExtractExport.self, ExtractConsensus.self, ExtractConflicts.self,
+      ExtractResolve.self, ExtractForm.self,
     ]
   )
 }
@@ -101,6 +101,30 @@ struct ExtractImport: ParsableCommand {
       printError(
         "error: \(file): \(result.errors) errors, nothing stored; fix them, or use --partial to store the valid cells")
       throw ExitCode(1)
+    }
+  }
+}
+
+struct ExtractExport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Print a stored extraction (a reviewer's or the consensus) as YAML or long CSV.")
+
+  @OptionGroup var options: ProjectOption
+  @Option(help: "Reviewer initials, or `consensus`.") var reviewer: String = "consensus"
+  @Option(help: "yaml or csv.") var format: String = "csv"
+  @Option(help: "Write here instead of standard output.") var out: String?
+
+  func run() throws {
+    guard let fileFormat = ExtractionWorkflow.FileFormat(rawValue: format) else {
+      throw ValidationError("--format must be yaml or csv")
+    }
+    let project = try options.load()
+    let text = try reporting { try ExtractionWorkflow.export(project: project, reviewer: reviewer, format: fileFormat) }
+    if let out {
+      try reporting { try project.write(text, to: URL(fileURLWithPath: out)) }
+      print("wrote \(out)")
+    } else {
+      print(text, terminator: "")
     }
   }
 }

@@ -79,9 +79,9 @@ public enum ExtractionWorkflow {
       throw Failure("\(url.path): cannot read the studies file: \(error.localizedDescription)")
     }
     var extraction = Extraction()
-    let records: [CSVTable.Record]
+    let records: [ExtractionCSV.Record]
     do {
-      records = try CSVTable.parse(text)
+      records = try ExtractionCSV.parse(text)
     } catch {
       throw Failure("\(url.path): \(error.description)")
     }
@@ -231,12 +231,12 @@ public enum ExtractionWorkflow {
   ) -> String {
     if csv {
       var lines = [
-        CSVTable.line(["study", "row", "table", "entry", "column", reviewers.0, reviewers.1, "consensus"])
+        ExtractionCSV.line(["study", "row", "table", "entry", "column", reviewers.0, reviewers.1, "consensus"])
       ]
       for conflict in conflicts {
         let address = conflict.address
         lines.append(
-          CSVTable.line([
+          ExtractionCSV.line([
             address.study, address.row, address.table, String(address.entry), address.column,
             conflict.first.map(describe) ?? "", conflict.second.map(describe) ?? "",
             conflict.consensus.map(describe) ?? "",
@@ -262,10 +262,10 @@ public enum ExtractionWorkflow {
   public static func resolve(
     project: ExtractionProject, study: String, row: String, column: String, table: String?, entry: Int?,
     value: String, text: String?, by: String
-  ) throws(Failure) -> Resolution {
+  ) throws(Failure) -> ExtractionResolution {
     let (address, cell): (CellAddress, Cell)
     do {
-      (address, cell) = try ResolutionRequest.cell(
+      (address, cell) = try ExtractionResolutionRequest.cell(
         form: project.form, study: study, row: row, column: column, table: table, entry: entry, value: value,
         text: text)
     } catch {
@@ -281,12 +281,12 @@ public enum ExtractionWorkflow {
     previous["consensus"] = describe(consensus.lookup(address))
     consensus.set(cell, at: address)
     try project.store(consensus, as: ExtractionProject.consensus)
-    let resolution = Resolution(address: address, cell: cell, by: by, previous: previous)
+    let resolution = ExtractionResolution(address: address, cell: cell, by: by, previous: previous)
     try appendLog(resolution, project: project)
     return resolution
   }
 
-  static func appendLog(_ resolution: Resolution, project: ExtractionProject) throws(Failure) {
+  static func appendLog(_ resolution: ExtractionResolution, project: ExtractionProject) throws(Failure) {
     let url = project.resolutionsURL
     var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "resolutions:\n"
     if !text.hasSuffix("\n") { text += "\n" }

@@ -42,7 +42,7 @@ import Testing
     #expect(consensus.lookup(Self.ageAddress) == nil)
     #expect(consensus.study("1")?.label == "Alpha et al. (1)")
     var resolved = consensus
-    let (address, cell) = try ResolutionRequest.cell(
+    let (address, cell) = try ExtractionResolutionRequest.cell(
       form: Mini.form, study: "1", row: "1a", column: "age", table: nil, entry: nil, value: "30 (5)", text: nil)
     resolved.set(cell, at: address)
     let conflicts = comparison.conflicts(first, second, consensus: resolved)
@@ -50,15 +50,15 @@ import Testing
   }
 
   @Test func resolveRejectsBadValuesAndAmbiguousColumns() {
-    #expect(throws: ResolutionError.self) {
-      try ResolutionRequest.cell(
+    #expect(throws: ExtractionResolutionError.self) {
+      try ExtractionResolutionRequest.cell(
         form: Mini.form, study: "1", row: "1a", column: "sample_size", table: nil, entry: nil, value: "many",
         text: nil)
     }
     var form = Mini.form
     form.tables[1].columns.append(FormColumn(id: "mean", type: .number))
-    #expect(throws: ResolutionError.self) {
-      try ResolutionRequest.cell(
+    #expect(throws: ExtractionResolutionError.self) {
+      try ExtractionResolutionRequest.cell(
         form: form, study: "1", row: "1a", column: "mean", table: nil, entry: nil, value: "5", text: nil)
     }
   }

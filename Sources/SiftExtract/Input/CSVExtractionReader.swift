@@ -15,9 +15,9 @@ public struct CSVExtractionReader: Sendable {
   public func read(_ text: String) -> (extraction: Extraction, issues: [ExtractionIssue]) {
     var extraction = Extraction(form: form.id)
     var issues: [ExtractionIssue] = []
-    let records: [CSVTable.Record]
+    let records: [ExtractionCSV.Record]
     do {
-      records = try CSVTable.parse(text)
+      records = try ExtractionCSV.parse(text)
     } catch {
       return (extraction, [ExtractionIssue(.error, error.description, file: file, line: error.line)])
     }

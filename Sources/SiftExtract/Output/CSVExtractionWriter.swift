@@ -11,10 +11,10 @@ public struct CSVExtractionWriter: Sendable {
 
   /// The CSV text with header, LF line ends, ending with a newline.
   public func write(_ extraction: Extraction) -> String {
-    var lines = [CSVTable.line(CSVExtractionReader.header)]
+    var lines = [ExtractionCSV.line(CSVExtractionReader.header)]
     if includeEmptyColumns {
       for study in extraction.studies {
-        lines.append(CSVTable.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
+        lines.append(ExtractionCSV.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
         for row in study.rows {
           for table in form.tables {
             let entries = row.tables[table.id] ?? []
@@ -24,7 +24,7 @@ public struct CSVExtractionWriter: Sendable {
               for column in table.columns {
                 let cell = entry.cells[column.id]
                 lines.append(
-                  CSVTable.line(
+                  ExtractionCSV.line(
                     [study.id, row.id, table.id, entryText, column.id]
                       + (cell.map(Self.fields) ?? ["", "", ""])))
               }
@@ -40,7 +40,7 @@ public struct CSVExtractionWriter: Sendable {
         (manyTable || (address.table == Extraction.studyTable && address.column == "record"))
         ? String(address.entry) : ""
       lines.append(
-        CSVTable.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))
+        ExtractionCSV.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -22,8 +22,8 @@ public enum TableRenderer {
 
   /// Header `Row,<reference>,<columns>`, one line per printed line; footnotes are not part of the CSV.
   public static func csv(_ table: PrintedTable) -> String {
-    var lines = [CSVTable.line(["Row", table.referenceHeader] + table.headers)]
-    for line in table.lines { lines.append(CSVTable.line([line.id, line.reference] + line.cells)) }
+    var lines = [ExtractionCSV.line(["Row", table.referenceHeader] + table.headers)]
+    for line in table.lines { lines.append(ExtractionCSV.line([line.id, line.reference] + line.cells)) }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -1,5 +1,5 @@
 /// RFC 4180 CSV: reading records with their starting line, writing fields quoted when needed.
-public enum CSVTable {
+public enum ExtractionCSV {
   /// A record and the 1-based line it starts on.
   public struct Record: Sendable, Hashable {
     public var line: Int

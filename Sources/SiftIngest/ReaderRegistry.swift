@@ -1,10 +1,10 @@
 import SiftCore
 
-/// Every reader Sift has, in the order detection tries them.
+/// Every reader Sift has, in the order detection tries them (the first of equal scores wins).
 public enum ReaderRegistry {
   public static let all: [any RecordReader] = [
-    // Filled in by the ingest work: RISReader(), WoSReader(), MedlineReader(), OvidReader(),
-    // EndNoteTaggedReader(), EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
+    RISReader(), WoSReader(), MedlineReader(), OvidReader(), EndNoteTaggedReader(),
+    // The lead adds at merge: EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
   ]
 
   /// The reader for a format.

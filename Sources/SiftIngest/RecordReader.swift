@@ -42,6 +42,8 @@ public struct RecordSink {
   public private(set) var recordCount = 0
   /// Records the reader found but could not turn into a record (each has an error diagnostic).
   public private(set) var rejectedCount = 0
+  /// The encoding the reader decoded the file with (e.g. `UTF-8`), when it knows.
+  public var encoding: String?
 
   public init(onRecord: @escaping (Record) throws -> Void) {
     self.onRecord = onRecord

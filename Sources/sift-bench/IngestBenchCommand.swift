@@ -1,10 +1,78 @@
 import ArgumentParser
+import Foundation
+import SiftIngest
 import SiftKit
 
 struct IngestBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest", abstract: "Measure parsing speed and memory of the readers.")
+
+  @Argument(help: "Export files to parse.")
+  var files: [String]
+
+  @Flag(help: "Print each record as a JSON line instead of measuring (for checking readers).")
+  var dump = false
+
+  @Flag(help: "Print each reader's detection score for each file.")
+  var sniff = false
+
   func run() throws {
-    print("sift-bench ingest: not built yet")
+    if sniff {
+      for file in files {
+        let input = InputSource.file(path: file)
+        let head = try input.readHead().text
+        let scores = ReaderRegistry.all.map {
+          "\($0.format.rawValue)=\($0.sniff(head, fileExtension: input.fileExtension))"
+        }
+        let chosen = (try? Ingest.detect(input).format.rawValue) ?? "rejected"
+        print("\(file): \(chosen) [\(scores.joined(separator: " "))]")
+      }
+      return
+    }
+    if dump {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let summaries = try IngestFiles.read(paths: files, progress: false) { record in
+        var slim = record
+        slim.fields = []
+        print(String(decoding: try encoder.encode(slim), as: UTF8.self))
+      }
+      for s in summaries {
+        print("# \(s.path): \(s.format.rawValue) \(s.database ?? "-") \(s.encoding) records=\(s.recordCount)")
+        for d in s.diagnostics { print("# \(d)") }
+      }
+      return
+    }
+    for file in files {
+      let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+      let start = DispatchTime.now().uptimeNanoseconds
+      var count = 0
+      var checksum = 0
+      let summaries = try IngestFiles.read(paths: [file], progress: false) { record in
+        count += 1
+        checksum &+= record.authors.count &+ (record.title?.utf8.count ?? 0)
+      }
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let format = summaries.first?.format.rawValue ?? "?"
+      let recordsPerSecond = Double(count) / seconds
+      let megabytesPerSecond = Double(size) / 1_048_576 / seconds
+      print(
+        "sift \(format) \(file): records=\(count) seconds=\(fixed(seconds, 3)) records/s=\(fixed(recordsPerSecond, 0)) "
+          + "MB/s=\(fixed(megabytesPerSecond, 1)) peakRSS_MB=\(fixed(Double(peakRSSKilobytes()) / 1024, 1)) "
+          + "checksum=\(checksum)")
+    }
+  }
+
+  private func fixed(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+  }
+
+  /// Peak resident set size (VmHWM) of this process, in KiB; 0 where /proc is not there.
+  private func peakRSSKilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+    return 0
   }
 }

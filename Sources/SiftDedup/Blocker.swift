@@ -1,0 +1,65 @@
+/// Stage 2 of matching: which pairs are worth scoring. Records share a block when they have the same
+/// identifier, the same start or end of title, the same first author and year (±1), or the same volume and
+/// first page. Small blocks compare all pairs; a large block compares each record with its neighbours in
+/// title order only, so the number of pairs stays near-linear in the number of records.
+enum Blocker {
+  /// Blocks above this size are compared by sorted neighbourhood.
+  static let fullBlockLimit = 48
+  /// Neighbours compared in a large block.
+  static let window = 24
+
+  /// Candidate pairs as (smaller index, larger index), indices into `features`, sorted.
+  static func candidatePairs(_ features: [RecordFeatures]) -> [(Int, Int)] {
+    var blocks: [String: [Int]] = [:]
+    for (i, f) in features.enumerated() {
+      for key in keys(f) { blocks[key, default: []].append(i) }
+    }
+    var pairs = Set<UInt64>()
+    for key in blocks.keys.sorted() {
+      guard let members = blocks[key], members.count > 1 else { continue }
+      if members.count <= fullBlockLimit {
+        for x in 0..<members.count {
+          for y in (x + 1)..<members.count { pairs.insert(pack(members[x], members[y])) }
+        }
+      } else {
+        let ordered = members.sorted { l, r in
+          let (a, b) = (features[l], features[r])
+          return a.title != b.title ? a.title < b.title : l < r
+        }
+        for x in 0..<ordered.count {
+          for y in (x + 1)..<min(ordered.count, x + 1 + window) { pairs.insert(pack(ordered[x], ordered[y])) }
+        }
+      }
+    }
+    return pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+  }
+
+  static func pack(_ a: Int, _ b: Int) -> UInt64 {
+    let (l, h) = a < b ? (a, b) : (b, a)
+    return UInt64(l) << 32 | UInt64(h)
+  }
+
+  static func keys(_ f: RecordFeatures) -> [String] {
+    var keys: [String] = []
+    if let d = f.doi { keys.append("d:" + d) }
+    if let p = f.pmid { keys.append("m:" + p) }
+    if let e = f.eid { keys.append("e:" + e) }
+    if let u = f.ut { keys.append("u:" + u) }
+    let compact = f.title.filter { $0 != " " }
+    if compact.count >= 8 {
+      keys.append("tp:" + compact.prefix(12))
+      keys.append("ts:" + compact.suffix(12))
+    }
+    if let main = f.mainTitle, main.count >= 8 { keys.append("tp:" + main.filter { $0 != " " }.prefix(12)) }
+    if let first = f.families.first {
+      if let y = f.year {
+        keys.append("ay:\(first):\(y)")
+        keys.append("ay:\(first):\(y + 1)")
+      } else {
+        keys.append("ay:\(first):?")
+      }
+    }
+    if let v = f.volume, let p = f.firstPage { keys.append("vp:\(v):\(p)") }
+    return keys
+  }
+}

@@ -1,1 +1,0 @@
-// SiftDedup: see README.md and docs/ for what this stage does.

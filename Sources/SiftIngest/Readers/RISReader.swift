@@ -1,0 +1,211 @@
+import SiftCore
+
+/// Reads RIS in the dialects of Scopus, EBSCOhost, Ovid, Web of Science, Wiley, PubMed, ScienceDirect, ProQuest,
+/// Zotero, EndNote and Rayyan.
+public struct RISReader: RecordReader {
+  public var format: Format { .ris }
+
+  public init() {}
+
+  public func sniff(_ head: String, fileExtension: String) -> Int {
+    var tagLines = 0
+    var hasTY = false
+    var hasER = false
+    var medlineTags = 0
+    for line in head.split(whereSeparator: \.isNewline).prefix(2000) {
+      let bytes = ArraySlice(Array(line.utf8))
+      if let (tag, _) = Self.parseTag(bytes) {
+        tagLines += 1
+        if tag == "TY" { hasTY = true }
+        if tag == "ER" { hasER = true }
+      } else if line.count >= 6, line.utf8.dropFirst(4).starts(with: "- ".utf8) {
+        medlineTags += 1  // "PMID- ", "STAT- ": MEDLINE, not RIS
+      }
+    }
+    let bonus = ["ris", "txt"].contains(fileExtension) ? 3 : 0
+    if hasTY, hasER { return 95 + bonus }
+    if hasTY, tagLines >= 3 { return 85 + bonus }
+    if hasER, tagLines >= 3, medlineTags == 0 { return 60 + bonus }
+    if tagLines >= 5, medlineTags == 0 { return 25 + bonus }
+    return 0
+  }
+
+  public func read(_ input: InputSource, into sink: inout RecordSink) throws {
+    let lines = try LineReader(input)
+    let file = input.displayPath
+    var state = ParseState()
+    var index = 0
+
+    func finish(_ draft: Draft, reason: EndReason, sink: inout RecordSink) throws {
+      let fieldCount = draft.fields.count
+      if !draft.hasType {
+        // Tag lines outside any TY…ER (e.g. Ovid's `NL  -` after ER) are not a record unless they look like one.
+        let looksLikeRecord =
+          reason == .endTag
+          || draft.fields.contains { ["TI", "T1", "AU", "A1", "AB", "N2"].contains($0.tag) } && fieldCount >= 2
+        guard looksLikeRecord else {
+          state.strayTagLines += fieldCount
+          if state.firstStrayLine == nil { state.firstStrayLine = draft.line }
+          return
+        }
+        sink.warn(
+          Diagnostic(
+            .warning, "record has no TY line; read as type GEN", file: file, line: draft.line, recordIndex: index))
+      }
+      switch reason {
+      case .endTag: break
+      case .nextRecord:
+        sink.warn(
+          Diagnostic(
+            .warning, "record has no ER line; it ends where the next TY starts", file: file, line: draft.line,
+            recordIndex: index))
+      case .endOfFile:
+        sink.warn(
+          Diagnostic(
+            .warning, "file ends inside a record (no ER line); the record is kept as far as it goes", file: file,
+            line: draft.line, recordIndex: index))
+      }
+      var record = RISFields.record(draft.fields)
+      if record.type == nil { record.type = "GEN" }
+      record.provenance = Provenance(file: file, format: .ris, index: index, line: draft.line, byteOffset: draft.offset)
+      index += 1
+      try sink.emit(record)
+    }
+
+    var draft: Draft?
+    while let line = try lines.next() {
+      if let (tag, value) = Self.parseTag(line.bytes) {
+        switch tag {
+        case "TY":
+          if var current = draft, current.hasType {
+            // Records end only at ER: a TY inside a record is a repeated field (warned once per record).
+            if !current.hasOnlyTypes, !current.warnedRepeatedType {
+              current.warnedRepeatedType = true
+              sink.warn(
+                Diagnostic(
+                  .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
+                  line: line.number, recordIndex: index))
+            }
+            current.append(Field(tag, value), isType: true)
+            draft = current
+          } else {
+            if let current = draft { try finish(current, reason: .nextRecord, sink: &sink) }
+            draft = Draft(line: line)
+            draft?.append(Field(tag, value), isType: true)
+          }
+        case "ER":
+          if let current = draft {
+            try finish(current, reason: .endTag, sink: &sink)
+            draft = nil
+          } else {
+            state.strayTagLines += 1
+            if state.firstStrayLine == nil { state.firstStrayLine = line.number }
+          }
+        default:
+          if draft == nil { draft = Draft(line: line) }
+          draft?.append(Field(tag, value), isType: false)
+        }
+      } else if line.isBlank {
+        continue
+      } else if draft != nil, draft?.fields.isEmpty == false {
+        draft?.continueLast(with: String(decoding: Self.trimmed(line.bytes), as: UTF8.self))
+      } else {
+        state.junkLines += 1
+        if state.firstJunkLine == nil { state.firstJunkLine = line.number }
+      }
+    }
+    if let current = draft { try finish(current, reason: .endOfFile, sink: &sink) }
+    if state.junkLines > 0, let first = state.firstJunkLine {
+      sink.warn(
+        Diagnostic(
+          .note, "\(state.junkLines) untagged line(s) outside records were skipped (headers, numbering, links)",
+          file: file, line: first))
+    }
+    if state.strayTagLines > 0, let first = state.firstStrayLine {
+      sink.warn(
+        Diagnostic(
+          .note, "\(state.strayTagLines) tag line(s) between records (after ER, before TY) were skipped",
+          file: file, line: first))
+    }
+    lines.finish(into: &sink)
+    if index == 0, sink.rejectedCount == 0 {
+      throw IngestError(file: file, message: "no RIS records found (no TY … ER blocks); is this an RIS export?")
+    }
+  }
+
+  private enum EndReason { case endTag, nextRecord, endOfFile }
+
+  private struct ParseState {
+    var junkLines = 0
+    var firstJunkLine: Int?
+    var strayTagLines = 0
+    var firstStrayLine: Int?
+  }
+
+  private struct Draft {
+    var fields: [Field] = []
+    var line: Int
+    var offset: Int
+    var hasType = false
+    var hasOnlyTypes = true
+    var warnedRepeatedType = false
+
+    init(line: Line) {
+      self.line = line.number
+      self.offset = line.offset
+      fields.reserveCapacity(32)
+    }
+
+    mutating func append(_ field: Field, isType: Bool) {
+      if isType { hasType = true } else { hasOnlyTypes = false }
+      fields.append(field)
+    }
+
+    mutating func continueLast(with text: String) {
+      guard !fields.isEmpty else { return }
+      let last = fields.count - 1
+      fields[last].value = fields[last].value.isEmpty ? text : fields[last].value + "\n" + text
+    }
+  }
+
+  /// Parses `TAG  - value` (2–4 character tag starting with a capital letter; one or two spaces before `-`;
+  /// `-` ends the line or is followed by a space). A BOM before the tag is skipped.
+  static func parseTag(_ line: ArraySlice<UInt8>) -> (String, String)? {
+    var i = line.startIndex
+    let end = line.endIndex
+    while i + 2 < end, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 }
+    let tagStart = i
+    guard i < end, isUpper(line[i]) else { return nil }
+    i += 1
+    while i < end, i - tagStart < 4, isUpper(line[i]) || isDigit(line[i]) { i += 1 }
+    let tagLength = i - tagStart
+    guard tagLength >= 2 else { return nil }
+    let spaceStart = i
+    while i < end, line[i] == 0x20 { i += 1 }
+    let spaces = i - spaceStart
+    guard i < end, line[i] == 0x2D else { return nil }
+    if tagLength == 2 {
+      guard spaces == 1 || spaces == 2 else { return nil }
+    } else {
+      guard spaces == 2 else { return nil }
+    }
+    i += 1
+    if i < end {
+      guard line[i] == 0x20 || line[i] == 0x09 else { return nil }
+    }
+    let tag = String(decoding: line[tagStart..<(tagStart + tagLength)], as: UTF8.self)
+    let value = String(decoding: trimmed(line[i...]), as: UTF8.self)
+    return (tag, value)
+  }
+
+  static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var s = bytes.startIndex
+    var e = bytes.endIndex
+    while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D { e -= 1 }
+    return bytes[s..<e]
+  }
+
+  @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+}

@@ -1,0 +1,257 @@
+import SiftCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Streams the lines of an ``InputSource``, reading a file in 1 MiB chunks, never the whole file.
+///
+/// Detects UTF-8 (with or without BOM) and UTF-16 LE/BE (transcoded); a line that is not valid UTF-8 is read as
+/// Windows-1252. Line ends may be LF, CRLF or CR alone.
+public final class LineReader {
+  /// Bytes read per chunk.
+  public static let chunkSize = 1 << 20
+
+  /// The encoding detected from the first bytes.
+  public private(set) var encoding: TextEncoding = .utf8
+  /// 1-based number of the first line decoded as Windows-1252, if any.
+  public private(set) var firstWindows1252Line: Int?
+  /// How many lines were decoded as Windows-1252.
+  public private(set) var windows1252LineCount = 0
+
+  private let path: String
+  private var fd: Int32 = -1
+  private var memory: [UInt8]
+  private var memoryPosition = 0
+  private var limit: Int
+  private var rawRead = 0
+  private var eof = false
+  private var started = false
+
+  private var buffer: [UInt8] = []
+  private var position = 0
+  /// File offset of the next line (UTF-8: position in raw bytes; UTF-16: counted per line).
+  private var sourceOffset = 0
+  private var lineNumber = 0
+
+  private var rawChunk: [UInt8] = []
+  private var pendingByte: UInt8?
+  private var pendingHighSurrogate: UInt16?
+  private var scratch: [UInt8] = []
+
+  /// Opens `input`. `limit` caps how many bytes are read (used for detection heads).
+  public init(_ input: InputSource, limit: Int = .max) throws {
+    self.limit = limit
+    switch input {
+    case .file(let path):
+      self.path = path
+      self.memory = []
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else {
+        throw IngestError(file: path, message: "cannot open file (\(String(cString: strerror(errno)))); check the path")
+      }
+      self.fd = fd
+    case .memory(let name, let bytes):
+      self.path = name
+      self.memory = bytes
+    }
+  }
+
+  deinit {
+    if fd >= 0 { close(fd) }
+  }
+
+  /// The warning to report when lines were read as Windows-1252, once per file.
+  public var decodingDiagnostic: Diagnostic? {
+    guard let first = firstWindows1252Line else { return nil }
+    let more = windows1252LineCount > 1 ? " and \(windows1252LineCount - 1) more lines" : ""
+    return Diagnostic(
+      .warning,
+      "bytes that are not valid UTF-8 at this line\(more) were read as Windows-1252; "
+        + "re-export the file as UTF-8 if characters look wrong",
+      file: path, line: first)
+  }
+
+  /// The encoding's name for summaries, e.g. `UTF-8` or `UTF-8 + Windows-1252 (3 lines)`.
+  public var encodingDescription: String {
+    windows1252LineCount > 0 ? "\(encoding.rawValue) + Windows-1252 (\(windows1252LineCount) lines)" : encoding.rawValue
+  }
+
+  /// Records the encoding and its warning in `sink`. Call once when the file has been read.
+  public func finish(into sink: inout RecordSink) {
+    sink.encoding = encodingDescription
+    if let diagnostic = decodingDiagnostic { sink.warn(diagnostic) }
+  }
+
+  /// The next line, or nil at the end of the input.
+  public func next() throws -> Line? {
+    if !started { try start() }
+    while true {
+      let end = buffer.count
+      if position >= end {
+        if eof { return nil }
+        try refill()
+        continue
+      }
+      // Find the line end: the first LF, or a CR before it.
+      var lineEnd = -1
+      var terminator = 0
+      buffer.withUnsafeBufferPointer { buf in
+        guard let base = buf.baseAddress else { return }
+        let start = base + position
+        let length = end - position
+        let lf = memchr(start, 0x0A, length)
+        let searchLength = lf.map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? length
+        if let cr = memchr(start, 0x0D, searchLength) {
+          let index = UnsafeRawPointer(cr) - UnsafeRawPointer(base)
+          lineEnd = index
+          terminator = (index + 1 < end && base[index + 1] == 0x0A) ? 2 : 1
+          if index + 1 == end { terminator = -1 }  // CR at buffer end: need the next byte
+        } else if let lf {
+          lineEnd = UnsafeRawPointer(lf) - UnsafeRawPointer(base)
+          terminator = 1
+        }
+      }
+      if lineEnd < 0 || terminator < 0 {
+        if !eof {
+          try refill()
+          continue
+        }
+        if lineEnd < 0 { lineEnd = end }
+        terminator = lineEnd < end ? 1 : 0
+      }
+      lineNumber += 1
+      let offset = sourceOffset
+      let raw = buffer[position..<lineEnd]
+      let consumed = lineEnd - position + terminator
+      if encoding == .utf16LE || encoding == .utf16BE {
+        sourceOffset += (UTF8Bytes.utf16Count(raw) + (terminator == 2 ? 2 : terminator)) * 2
+      } else {
+        sourceOffset += consumed
+      }
+      position = lineEnd + terminator
+      let valid = buffer.withUnsafeBufferPointer { buf in
+        UTF8Bytes.isValid(UnsafeBufferPointer(rebasing: buf[raw.startIndex..<raw.endIndex]))
+      }
+      if valid { return Line(bytes: raw, number: lineNumber, offset: offset) }
+      if firstWindows1252Line == nil { firstWindows1252Line = lineNumber }
+      windows1252LineCount += 1
+      scratch = []
+      buffer.withUnsafeBufferPointer { buf in
+        UTF8Bytes.appendWindows1252(UnsafeBufferPointer(rebasing: buf[raw.startIndex..<raw.endIndex]), to: &scratch)
+      }
+      return Line(bytes: scratch[...], number: lineNumber, offset: offset)
+    }
+  }
+
+  private func start() throws {
+    started = true
+    let head = try readRaw()
+    let (detected, bom) = TextEncoding.detect(head)
+    encoding = detected
+    sourceOffset = bom
+    append(head[bom...])
+  }
+
+  private func refill() throws {
+    if position > 0 {
+      buffer.removeSubrange(0..<position)
+      position = 0
+    }
+    let chunk = try readRaw()
+    append(chunk[...])
+  }
+
+  /// Appends raw bytes to the buffer, transcoding UTF-16.
+  private func append(_ raw: ArraySlice<UInt8>) {
+    switch encoding {
+    case .utf8, .utf8BOM:
+      buffer.append(contentsOf: raw)
+    case .utf16LE, .utf16BE:
+      var bytes = raw
+      if let pending = pendingByte {
+        bytes = [pending] + raw
+        pendingByte = nil
+      }
+      var i = bytes.startIndex
+      let bigEndian = encoding == .utf16BE
+      buffer.reserveCapacity(buffer.count + bytes.count * 3 / 2)
+      while i + 1 < bytes.endIndex {
+        let unit =
+          bigEndian
+          ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+        i += 2
+        appendUTF16(unit)
+      }
+      if i < bytes.endIndex { pendingByte = bytes[i] }
+      if eof {
+        if pendingHighSurrogate != nil {
+          UTF8Bytes.appendScalar(0xFFFD, to: &buffer)
+          pendingHighSurrogate = nil
+        }
+        if pendingByte != nil {
+          UTF8Bytes.appendScalar(0xFFFD, to: &buffer)
+          pendingByte = nil
+        }
+      }
+    }
+  }
+
+  private func appendUTF16(_ unit: UInt16) {
+    if let high = pendingHighSurrogate {
+      pendingHighSurrogate = nil
+      if unit >= 0xDC00, unit <= 0xDFFF {
+        let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
+        UTF8Bytes.appendScalar(scalar, to: &buffer)
+        return
+      }
+      UTF8Bytes.appendScalar(0xFFFD, to: &buffer)
+    }
+    if unit >= 0xD800, unit <= 0xDBFF {
+      pendingHighSurrogate = unit
+    } else if unit >= 0xDC00, unit <= 0xDFFF {
+      UTF8Bytes.appendScalar(0xFFFD, to: &buffer)
+    } else {
+      UTF8Bytes.appendScalar(UInt32(unit), to: &buffer)
+    }
+  }
+
+  /// Reads the next raw chunk; sets `eof` when the input is exhausted.
+  private func readRaw() throws -> [UInt8] {
+    let want = min(Self.chunkSize, limit - rawRead)
+    guard want > 0 else {
+      eof = true
+      return []
+    }
+    if fd < 0 {
+      let end = min(memory.count, memoryPosition + want)
+      let chunk = Array(memory[memoryPosition..<end])
+      memoryPosition = end
+      rawRead += chunk.count
+      if memoryPosition >= memory.count || rawRead >= limit { eof = true }
+      return chunk
+    }
+    if rawChunk.count != Self.chunkSize { rawChunk = [UInt8](repeating: 0, count: Self.chunkSize) }
+    var got = 0
+    while got < want {
+      let n = rawChunk.withUnsafeMutableBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return read(fd, base + got, want - got)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw IngestError(file: path, message: "read failed (\(String(cString: strerror(errno))))")
+      }
+      if n == 0 {
+        eof = true
+        break
+      }
+      got += n
+    }
+    rawRead += got
+    if rawRead >= limit { eof = true }
+    return Array(rawChunk[0..<got])
+  }
+}

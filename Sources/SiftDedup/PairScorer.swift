@@ -32,22 +32,33 @@ enum PairScorer {
     if let x = a.doi, let y = b.doi, x != y { conflicts.append("DOIs differ") }
     if let x = a.pmid, let y = b.pmid, x != y { conflicts.append("PMIDs differ") }
 
+    // Cochrane reviews: the review number (`CD006828`) names the review across its updates.
+    if let p = a.firstPage, p == b.firstPage, p.hasPrefix("cd"), p.count >= 8, titleSim.value >= 0.9 {
+      return PairScore(score: conflicts.isEmpty ? 1 : max(0, mergeThreshold - 0.01), reason: "cochrane review number")
+    }
+
     // Stage 2: fields.
     var agree: [String] = []
     var score: Double
-    let authors = authorAgreement(a.families, b.families)
+    var authors = authorAgreement(a, b)
+    let journal = journalAgreement(a.source, b.source)
+    let sameVolume = a.volume != nil && a.volume == b.volume
+    let samePages = a.firstPage != nil && a.firstPage == b.firstPage
     let hasTitles = !a.title.isEmpty && !b.title.isEmpty
     if hasTitles {
       score = titleSim.value
       agree.append(titleSim.label)
     } else {
-      // No title to compare: only a full bibliographic citation match counts.
-      guard authors == .match, let y = a.year, y == b.year, let v = a.volume, v == b.volume,
-        let p = a.firstPage, p == b.firstPage, journalAgreement(a.source, b.source) == .match
-      else { return PairScore(score: 0, reason: "no title") }
-      score = 0.95
-      agree.append("no title")
+      // No title to compare: a full citation match is only worth a look by a person.
+      guard authors == .match, let y = a.year, y == b.year, sameVolume, samePages, journal == .match else {
+        return PairScore(score: 0, reason: "no title")
+      }
+      return PairScore(
+        score: min(0.85, max(0, mergeThreshold - 0.01)), reason: "no title; authors+year+journal+volume+pages")
     }
+    // Authors written differently (group names, given names taken for family names) do not outweigh
+    // a title and a full citation that agree.
+    if authors == .conflict, titleSim.value >= 0.95, sameVolume, samePages, journal == .match { authors = .missing }
 
     switch authors {
     case .match: agree.append("authors")
@@ -60,10 +71,12 @@ enum PairScorer {
       conflicts.append("authors differ")
     }
 
+    var yearApart = false
     switch (a.year, b.year) {
     case (let x?, let y?) where x == y: agree.append("year")
     case (let x?, let y?) where abs(x - y) == 1:
       score -= 0.03
+      yearApart = true
       agree.append("year±1")
     case (.some, .some):
       score -= 0.25
@@ -71,8 +84,17 @@ enum PairScorer {
     default: score -= 0.06
     }
 
-    let journal = journalAgreement(a.source, b.source)
     if journal == .match { agree.append("journal") } else if journal == .conflict { score -= 0.03 }
+    // A conference paper and its journal version a year later are two publications.
+    let typesDiffer = a.type != nil && b.type != nil && Self.kind(a.type) != Self.kind(b.type)
+    if typesDiffer {
+      score -= 0.1
+      conflicts.append("types differ")
+    }
+    if yearApart, journal == .conflict, !typesDiffer {
+      score -= 0.1
+      conflicts.append("journal and year differ")
+    }
 
     if let x = a.volume, let y = b.volume {
       if x == y {
@@ -88,17 +110,26 @@ enum PairScorer {
         agree.append("pages")
         score += 0.02
       } else {
-        score -= 0.15
+        // Other pages with the same authors: most often the same paper cited two ways (supplement, e-page).
+        score -= authors == .match && journal != .conflict ? 0.08 : 0.2
         conflicts.append("pages differ")
       }
     }
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
-    if hasTitles, min(a.titleWordCount, b.titleWordCount) <= 3, a.firstPage == nil || a.firstPage != b.firstPage {
+    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages {
       score -= 0.2
       conflicts.append("short title")
     }
+    // A similar title with nothing else that agrees is not enough.
+    let corroborated =
+      authors == .match || authors == .partial || samePages || (sameVolume && journal == .match)
+      || (titleSim.value == 1 && a.year != nil && a.year == b.year)
+    if !corroborated {
+      score = min(score, max(0, mergeThreshold - 0.01))
+      conflicts.append("nothing but the title agrees")
+    }
     score = min(1, max(0, score))
-    if !conflicts.filter({ $0 == "DOIs differ" || $0 == "PMIDs differ" }).isEmpty {
+    if conflicts.contains("DOIs differ") || conflicts.contains("PMIDs differ") {
       score = min(score, max(0, mergeThreshold - 0.01))
     }
     var reason = agree.joined(separator: "+") + " " + format(score)
@@ -106,28 +137,52 @@ enum PairScorer {
     return PairScore(score: score, reason: reason)
   }
 
-  /// Title similarity with its label: exact, near (edit ratio), or subtitle (one is the other's main title).
+  /// Journal article, conference paper, book or other: the kinds a type code falls in.
+  static func kind(_ type: String?) -> String {
+    switch type {
+    case "JOUR", "JFULL", "ABST", "EJOUR", "MGZN", "NEWS": "journal"
+    case "CONF", "CPAPER": "conference"
+    case "BOOK", "CHAP", "EBOOK", "ECHAP", "EDBOOK": "book"
+    case "THES": "thesis"
+    default: "other"
+    }
+  }
+
+  /// Title similarity with its label: exact, near (edit ratio, less for words substituted), subtitle dropped,
+  /// or one title cut short.
   static func titleSimilarity(_ a: RecordFeatures, _ b: RecordFeatures) -> (value: Double, label: String) {
     guard !a.title.isEmpty, !b.title.isEmpty else { return (0, "") }
     if a.title == b.title { return (1, "title") }
-    let r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
-    var best = (r, "title \(format(r))")
-    // Subtitle dropped on one side: the shorter title is the other's main title (at least 4 words).
+    var r = 0.0
+    let longer = max(a.titleBytes.count, b.titleBytes.count)
+    if Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer)) {
+      r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
+    }
+    if r > 0 {
+      // Words replaced by other words ("adult" / "pediatric", "2" / "3") are different studies, not typos.
+      let substituted = Similarity.substitutedWords(a.title, b.title)
+      r -= 0.06 * Double(substituted.words) + 0.2 * Double(substituted.numbers)
+    }
+    var best = (max(0, r), "title \(format(max(0, r)))")
+    // Subtitle dropped on one side: the shorter title is the other's main title or subtitle (at least 4 words).
     let pairs = [(a.title, b.mainTitle), (b.title, a.mainTitle), (a.mainTitle, b.mainTitle)]
     for (x, y) in pairs {
       if let x, let y, x == y, x.split(separator: " ").count >= 4, best.0 < 0.93 { best = (0.93, "main title") }
     }
+    for (x, y) in [(a.title, b.subtitle), (b.title, a.subtitle)] {
+      if let y, x == y, x.split(separator: " ").count >= 5, best.0 < 0.92 { best = (0.92, "subtitle") }
+    }
     // One title is a prefix of the other (truncated export), at least 6 words.
     let (short, long) = a.title.count < b.title.count ? (a.title, b.title) : (b.title, a.title)
-    if best.0 < 0.92, long.hasPrefix(short + " "), short.split(separator: " ").count >= 6 {
-      best = (0.92, "title prefix")
-    }
+    if best.0 < 0.92, long.hasPrefix(short), short.split(separator: " ").count >= 6 { best = (0.92, "title prefix") }
     return best
   }
 
   enum Agreement { case match, partial, missing, conflict }
 
-  static func authorAgreement(_ a: [String], _ b: [String]) -> Agreement {
+  static func authorAgreement(_ x: RecordFeatures, _ y: RecordFeatures) -> Agreement {
+    let a = x.familyBytes
+    let b = y.familyBytes
     guard let fa = a.first, let fb = b.first else { return .missing }
     let firstSame = Similarity.sameFamily(fa, fb)
     let (small, large) = a.count <= b.count ? (a, b) : (b, a)
@@ -138,7 +193,7 @@ enum PairScorer {
     if overlap >= 0.8 && small.count >= 2 { return .match }
     if firstSame || overlap >= 0.5 { return .partial }
     // Concatenated or differently split author strings: compare all letters.
-    if a.joined().hasPrefix(fb) || b.joined().hasPrefix(fa) { return .partial }
+    if x.families.joined().hasPrefix(y.families[0]) || y.families.joined().hasPrefix(x.families[0]) { return .partial }
     return .conflict
   }
 
@@ -162,7 +217,10 @@ enum PairScorer {
     return .conflict
   }
 
+  /// Two decimals, `0.97` (without Foundation's slow formatter: this runs once per candidate pair).
   static func format(_ x: Double) -> String {
-    String(format: "%.2f", x)
+    let hundredths = Int((min(1, max(0, x)) * 100).rounded())
+    let frac = hundredths % 100
+    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
   }
 }

@@ -6,11 +6,19 @@ struct RecordFeatures: Sendable {
   /// Normalised title (words separated by spaces), empty when the record has none.
   var title: String
   var titleBytes: [UInt8]
+  /// Letter and digit counts of the title, for a cheap lower bound of the edit distance.
+  var titleHistogram: [Int32]
   /// Normalised main title before a subtitle separator, when the title has one.
   var mainTitle: String?
+  /// Normalised subtitle (after the first separator), when the title has one.
+  var subtitle: String?
+  /// Reference type (RIS code), to tell a conference paper from its journal version.
+  var type: String?
   var titleWordCount: Int
   /// Normalised author family names, in order.
   var families: [String]
+  /// The same, as bytes (compared often).
+  var familyBytes: [[UInt8]]
   var year: Int?
   /// Journal words without stop words.
   var source: [String]
@@ -28,15 +36,28 @@ struct RecordFeatures: Sendable {
 
   init(key: String, record r: Record) {
     self.key = key
-    let t = r.title.map(TextNormalizer.title) ?? ""
+    let parts = r.title.map(TextNormalizer.titleParts)
+    let t = parts?.title ?? ""
     title = t
     titleBytes = Array(t.utf8)
-    mainTitle = r.title.flatMap(TextNormalizer.mainTitle).flatMap { $0 == t ? nil : $0 }
+    var histogram = [Int32](repeating: 0, count: 37)
+    for b in titleBytes {
+      switch b {
+      case 0x61...0x7A: histogram[Int(b - 0x61)] += 1
+      case 0x30...0x39: histogram[26 + Int(b - 0x30)] += 1
+      default: histogram[36] += 1
+      }
+    }
+    titleHistogram = histogram
+    mainTitle = parts?.main
+    subtitle = parts?.sub
+    type = r.type
     titleWordCount = t.isEmpty ? 0 : t.split(separator: " ").count
     families = r.authors.compactMap { a in
       let f = TextNormalizer.compact(a.family.isEmpty ? a.asWritten : a.family)
       return f.isEmpty || f == "etal" || f == "anonymous" ? nil : f
     }
+    familyBytes = families.map { Array($0.utf8) }
     year = r.year
     source = (r.sourceTitle.map(TextNormalizer.words) ?? []).filter { !Self.stopWords.contains($0) }
     volume = Self.number(r.volume)
@@ -72,7 +93,11 @@ struct RecordFeatures: Sendable {
   static func pageRange(_ raw: String?) -> (String?, String?) {
     guard let raw else { return (nil, nil) }
     let text = raw.lowercased().trimmingSpaces
-    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map { String($0).trimmingSpaces }
+    // `532, 534-536` and `233-238+230-235`: the first range counts.
+    let firstRange = text.split(whereSeparator: { $0 == "," || $0 == "+" || $0 == ";" }).first.map(String.init) ?? text
+    let parts = firstRange.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
+      String($0).trimmingSpaces
+    }
     guard let first = parts.first.map(normalizePage), !first.isEmpty else { return (nil, nil) }
     guard parts.count > 1 else { return (first, nil) }
     var last = normalizePage(parts[1])
@@ -89,6 +114,8 @@ struct RecordFeatures: Sendable {
     let kept = s.filter { $0.isLetter || $0.isNumber }
     let letters = kept.prefix { $0.isLetter }
     let digits = kept.dropFirst(letters.count).drop { $0 == "0" }
+    // `Suppl`, `t` (a spreadsheet-mangled range): not a page number.
+    if digits.isEmpty || letters.count > 2 { return "" }
     return String(letters) + String(digits)
   }
 }

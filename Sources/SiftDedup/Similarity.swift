@@ -36,6 +36,17 @@ enum Similarity {
     return d <= limit ? d : nil
   }
 
+  /// A lower bound of the edit distance from character counts: the larger of the surplus on either side.
+  static func histogramBound(_ a: [Int32], _ b: [Int32]) -> Int {
+    var plus: Int32 = 0
+    var minus: Int32 = 0
+    for i in 0..<min(a.count, b.count) {
+      let d = a[i] - b[i]
+      if d > 0 { plus += d } else { minus -= d }
+    }
+    return Int(max(plus, minus))
+  }
+
   /// 1 − distance / longer length, or 0 when the ratio is below `minimum`.
   static func ratio(_ a: [UInt8], _ b: [UInt8], minimum: Double) -> Double {
     if a == b { return a.isEmpty ? 0 : 1 }
@@ -46,10 +57,47 @@ enum Similarity {
     return 1 - Double(d) / Double(longer)
   }
 
-  /// Whether two family names are the same person's: equal, or one edit apart when both are 6+ letters long.
-  static func sameFamily(_ a: String, _ b: String) -> Bool {
+  /// Words of `a` and of `b` with no counterpart in the other (equal, or one edit apart for 5+ letters),
+  /// counted on the side with fewer (0 when one title only adds words to the other); `numbers` counts those
+  /// that are numbers (`1` / `2`, `ii` / `iii`), which name different studies or parts.
+  static func substitutedWords(_ a: String, _ b: String) -> (words: Int, numbers: Int) {
+    let wa = a.split(separator: " ").map(String.init)
+    let wb = b.split(separator: " ").map(String.init)
+    func unmatched(_ x: [String], _ y: [String]) -> [String] {
+      let set = Set(y)
+      var out: [String] = []
+      for w in x where !set.contains(w) {
+        let close =
+          w.count >= 5
+          && y.contains { v in
+            v.count >= 5 && abs(v.count - w.count) <= 2
+              && (levenshtein(Array(w.utf8), Array(v.utf8), limit: 2).map { $0 <= 2 } ?? false)
+          }
+        if !close { out.append(w) }
+      }
+      return out
+    }
+    let ua = unmatched(wa, wb)
+    let ub = unmatched(wb, wa)
+    let numbers = min(ua.filter(isNumberWord).count, ub.filter(isNumberWord).count)
+    return (min(ua.count, ub.count), numbers)
+  }
+
+  static func isNumberWord(_ w: String) -> Bool {
+    w.allSatisfy(\.isNumber) || ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].contains(w)
+  }
+
+  /// Whether two family names are the same person's: equal, one edit apart when both are 6+ letters long,
+  /// or one is the other without a particle (`dejoode` / `joode`, `lequintrec` / `quintrec`).
+  static func sameFamily(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     if a == b { return true }
-    if a.count >= 6, b.count >= 6, let d = levenshtein(Array(a.utf8), Array(b.utf8), limit: 1), d <= 1 { return true }
+    if a.count >= 4, b.count >= 4, a.count != b.count {
+      let (s, l) = a.count < b.count ? (a, b) : (b, a)
+      if l.count - s.count <= 4, l[(l.count - s.count)...].elementsEqual(s) { return true }
+    }
+    if a.count >= 6, b.count >= 6, abs(a.count - b.count) <= 1, let d = levenshtein(a, b, limit: 1), d <= 1 {
+      return true
+    }
     return false
   }
 }

@@ -7,22 +7,88 @@ public enum TextNormalizer {
   ///
   /// `<i>Na</i><sup>+</sup>-channel {\em blockers}: a review. [Chinese]` → `na channel blockers a review`.
   public static func title(_ raw: String) -> String {
-    var text = stripMarkup(raw)
-    text = stripTrailingBracketTag(text)
-    return words(text).joined(separator: " ")
+    words(clean(raw)).joined(separator: " ")
   }
 
-  /// The main title, before a subtitle separator (`:`, ` - `, ` – `, `. `), normalised; nil when there is none.
+  /// The normalised title, main title and subtitle (around the first `:`, ` - `, `. `, `? `, `; `).
+  public static func titleParts(_ raw: String) -> (title: String, main: String?, sub: String?) {
+    let text = clean(raw)
+    let title = words(text).joined(separator: " ")
+    guard let (head, tail) = splitAtSeparator(text) else { return (title, nil, nil) }
+    let main = words(head).joined(separator: " ")
+    let sub = words(tail).joined(separator: " ")
+    if main.isEmpty || sub.isEmpty { return (title, nil, nil) }
+    return (title, main, sub)
+  }
+
+  /// The main title, before a subtitle separator, normalised; nil when there is none.
   public static func mainTitle(_ raw: String) -> String? {
-    let text = stripTrailingBracketTag(stripMarkup(raw))
-    let separators = [": ", " - ", " – ", " — ", ". ", "? "]
-    var cut: String.Index?
-    for sep in separators {
-      if let r = text.range(of: sep), cut.map({ r.lowerBound < $0 }) ?? true { cut = r.lowerBound }
+    titleParts(raw).main
+  }
+
+  /// The subtitle, after the first separator, normalised; nil when there is none.
+  public static func subtitle(_ raw: String) -> String? {
+    titleParts(raw).sub
+  }
+
+  /// Splits at the first subtitle separator.
+  static func splitAtSeparator(_ text: String) -> (String, String)? {
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i + 1 < bytes.count {
+      let b = bytes[i]
+      var sepEnd: Int?
+      if (b == 0x3A || b == 0x2E || b == 0x3F || b == 0x3B), bytes[i + 1] == 0x20 {
+        sepEnd = i + 2  // ": " ". " "? " "; "
+      } else if b == 0x20, i + 2 < bytes.count {
+        if bytes[i + 1] == 0x2D, bytes[i + 2] == 0x20 { sepEnd = i + 3 }  // " - "
+        if bytes[i + 1] == 0x2D, i + 3 < bytes.count, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x20 { sepEnd = i + 4 }
+        // " – " and " — " (E2 80 93/94)
+        if bytes[i + 1] == 0xE2, i + 4 < bytes.count, bytes[i + 2] == 0x80,
+          bytes[i + 3] == 0x93 || bytes[i + 3] == 0x94,
+          bytes[i + 4] == 0x20
+        {
+          sepEnd = i + 5
+        }
+      }
+      if let sepEnd {
+        return (String(decoding: bytes[..<i], as: UTF8.self), String(decoding: bytes[sepEnd...], as: UTF8.self))
+      }
+      i += 1
     }
-    guard let cut else { return nil }
-    let main = words(String(text[..<cut])).joined(separator: " ")
-    return main.isEmpty ? nil : main
+    return nil
+  }
+
+  /// The title without markup, editorial notes (`[Erratum appears in …]`, `[Review] [33 refs]`, `[corrected]`),
+  /// a trailing language tag (`[Chinese]`), and the brackets of a translated title.
+  static func clean(_ raw: String) -> String {
+    var text = stripMarkup(raw)
+    text = removeEditorialBrackets(text)
+    var previous = ""
+    while previous != text {
+      previous = text
+      text = stripTrailingBracketTag(text)
+    }
+    return text
+  }
+
+  private static let editorialWords = [
+    "erratum", "refs", "review", "corrected", "comment", "retract", "see ", "published", "abstract", "letter",
+  ]
+
+  /// Removes `[...]` groups that are notes about the record rather than its title.
+  static func removeEditorialBrackets(_ raw: String) -> String {
+    guard raw.contains("[") else { return raw }
+    var out = ""
+    var rest = Substring(raw)
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+      let inner = rest[rest.index(after: open)..<close].lowercased()
+      out += rest[..<open]
+      if !editorialWords.contains(where: { inner.contains($0) }) { out += rest[open...close] }
+      rest = rest[rest.index(after: close)...]
+    }
+    out += rest
+    return out
   }
 
   /// A name or journal reduced to lower-case ASCII words.
@@ -114,8 +180,8 @@ public enum TextNormalizer {
   /// Drops a trailing `[Chinese]`, `[Article in French]`, `[Review]` (a bracketed tag of at most 4 words)
   /// and unwraps a title written wholly in brackets (a translated title, `[Title in English]`).
   static func stripTrailingBracketTag(_ raw: String) -> String {
-    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-    while text.hasSuffix(".") { text.removeLast() }
+    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
+    while text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
     if text.hasPrefix("["), text.hasSuffix("]"), !text.dropFirst().dropLast().contains("[") {
       return String(text.dropFirst().dropLast())
     }

@@ -1,10 +1,207 @@
 import ArgumentParser
+import Foundation
+import SiftCore
+import SiftDedup
+import SiftIngest
 import SiftKit
 
+/// `sift-bench dedup`: accuracy of the de-duplicator on a labelled set, or its speed and memory at scale.
 struct DedupBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "dedup", abstract: "Measure de-duplication accuracy and speed.")
+    commandName: "dedup",
+    abstract: "Measure de-duplication accuracy (on a labelled CSV) and speed.",
+    discussion: """
+      Accuracy: --records records_pre_merged.csv --truth merged_record_ids.csv (bib-dedupe benchmark layout; ids
+      `id_0000NNN` in the truth also match a bare `NNN` record id, as in the ASySD sets).
+      Scale: --scale 10000 generates that many records, a fifth of them injected duplicates with typical
+      export differences, and reports time and peak memory.
+      """
+  )
+
+  @Option(help: "CSV of records with an ID column.") var records: String?
+  @Option(help: "CSV with a `merged_ids` column: one true duplicate group per row, ids joined by `;`.")
+  var truth: String?
+  @Option(help: "Generate this many synthetic records instead of reading a file.") var scale: Int?
+  @Option(help: "Merge threshold.") var mergeThreshold: Double?
+  @Option(help: "Review threshold.") var reviewThreshold: Double?
+  @Flag(help: "List false merges and missed pairs (for tuning).") var errors = false
+  @Option(help: "Name printed on the result line.") var name: String?
+
   func run() throws {
-    print("sift-bench dedup: not built yet")
+    var options = DedupOptions()
+    if let mergeThreshold { options.mergeThreshold = mergeThreshold }
+    if let reviewThreshold { options.reviewThreshold = reviewThreshold }
+    if let scale {
+      try runScale(scale, options: options)
+      return
+    }
+    guard let records, let truth else {
+      throw ValidationError("give --records and --truth, or --scale N")
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    var input: [DedupRecord] = []
+    var sink = RecordSink { record in
+      let key = record.accession ?? "row-\(record.provenance.index)"
+      input.append(DedupRecord(key: key, record: record))
+    }
+    try GenericCSVReader().read(.file(path: records), into: &sink)
+    let readTime = clock.now - start
+    let result = Deduplicator.run(input, options: options)
+    let total = clock.now - start
+    let groups = try Self.truthGroups(truth, ids: Set(input.map(\.key)))
+    let predicted = result.clusters.map { $0.members.map(\.key) }
+    let kept = Set(result.clusters.map(\.primary))
+    let pair = PairMetrics(truth: groups, predicted: predicted)
+    let rec = RecordLevelMetrics(truth: groups, all: input.map(\.key), kept: kept)
+    let label = name ?? URL(fileURLWithPath: records).deletingLastPathComponent().lastPathComponent
+    print(
+      String(
+        format:
+          "%@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
+        label.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString, input.count, pair.precision, pair.recall,
+        pair.f1, rec.precision, rec.recall, rec.f1,
+        total.seconds, readTime.seconds, result.maybe.count))
+    if errors {
+      let byKey = Dictionary(input.map { ($0.key, $0.record) }, uniquingKeysWith: { a, _ in a })
+      let reasons = Dictionary(
+        result.clusters.flatMap { c in c.members.map { ($0.key, $0.reason) } }, uniquingKeysWith: { a, _ in a })
+      for (a, b) in pair.falsePositives {
+        print("FALSE MERGE \(a) ~ \(b) [\(reasons[b] ?? "") / \(reasons[a] ?? "")]")
+        Self.show(byKey[a])
+        Self.show(byKey[b])
+      }
+      let maybeScore = Dictionary(
+        result.maybe.map { ("\($0.a);\($0.b)", "\($0.reason)") }, uniquingKeysWith: { a, _ in a })
+      for (a, b) in pair.falseNegatives {
+        print("MISSED \(a) ~ \(b) \(maybeScore["\(a);\(b)"].map { "maybe: \($0)" } ?? "")")
+        Self.show(byKey[a])
+        Self.show(byKey[b])
+      }
+    }
   }
+
+  static func show(_ r: Record?) {
+    guard let r else { return }
+    let authors = r.authors.map(\.family).joined(separator: "; ")
+    print(
+      "    \(r.title ?? "-") | \(authors) | \(r.year.map(String.init) ?? "-") | \(r.sourceTitle ?? "-") | \(r.volume ?? "-")(\(r.issue ?? "-")) \(r.pages ?? "-") | \(r.doi ?? "-")"
+    )
+  }
+
+  /// The truth groups, with `id_0000NNN` mapped to `NNN` when the records use bare numbers.
+  static func truthGroups(_ path: String, ids: Set<String>) throws -> [[String]] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ValidationError("cannot read \(path)")
+    }
+    var tokenizer = CSVTokenizer(bytes: [UInt8](data))
+    guard let header = tokenizer.next(), let column = header.fields.firstIndex(of: "merged_ids") else {
+      throw ValidationError("\(path): no `merged_ids` column")
+    }
+    var groups: [[String]] = []
+    while let row = tokenizer.next() {
+      guard column < row.fields.count else { continue }
+      let group = row.fields[column].split(separator: ";").map { raw -> String in
+        let id = String(raw).trimmingSpaces
+        if ids.contains(id) { return id }
+        let bare = String(id.drop { !$0.isNumber }.drop { $0 == "0" })
+        return ids.contains(bare) ? bare : id
+      }
+      if group.count > 1 { groups.append(group) }
+    }
+    return groups
+  }
+
+  func runScale(_ count: Int, options: DedupOptions) throws {
+    let clock = ContinuousClock()
+    let records = SyntheticCorpus.records(count: count, seed: 42)
+    let start = clock.now
+    let result = Deduplicator.run(records.map { DedupRecord(key: $0.key, record: $0.record) }, options: options)
+    let elapsed = clock.now - start
+    let truth = Dictionary(grouping: records, by: \.original).values.map { $0.map(\.key) }.filter { $0.count > 1 }
+    let pair = PairMetrics(truth: truth, predicted: result.clusters.map { $0.members.map(\.key) })
+    print(
+      String(
+        format: "scale %7d records  clusters %7d  time %.3f s  peak RSS %@  pairwise P %.3f R %.3f",
+        count, result.clusters.count, elapsed.seconds, peakRSS() as NSString, pair.precision, pair.recall))
+  }
+
+  /// VmHWM from /proc/self/status.
+  func peakRSS() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "n/a" }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kb = Int(line.filter(\.isNumber)) ?? 0
+      return String(format: "%.1f MiB", Double(kb) / 1024)
+    }
+    return "n/a"
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let c = components
+    return Double(c.seconds) + Double(c.attoseconds) / 1e18
+  }
+}
+
+/// Pairwise precision and recall: every pair of records in one cluster is a predicted duplicate pair.
+struct PairMetrics {
+  var truePairs: Int
+  var predictedPairs: Int
+  var correct: Int
+  var falsePositives: [(String, String)]
+  var falseNegatives: [(String, String)]
+
+  init(truth: [[String]], predicted: [[String]]) {
+    func pairs(_ groups: [[String]]) -> Set<String> {
+      var out = Set<String>()
+      for g in groups {
+        let s = g.sorted()
+        for i in 0..<s.count { for j in (i + 1)..<s.count { out.insert(s[i] + ";" + s[j]) } }
+      }
+      return out
+    }
+    let t = pairs(truth)
+    let p = pairs(predicted)
+    truePairs = t.count
+    predictedPairs = p.count
+    correct = t.intersection(p).count
+    func split(_ s: String) -> (String, String) {
+      let parts = s.split(separator: ";").map(String.init)
+      return (parts.first ?? "", parts.last ?? "")
+    }
+    falsePositives = p.subtracting(t).sorted().map(split)
+    falseNegatives = t.subtracting(p).sorted().map(split)
+  }
+  var precision: Double { predictedPairs == 0 ? 1 : Double(correct) / Double(predictedPairs) }
+  var recall: Double { truePairs == 0 ? 1 : Double(correct) / Double(truePairs) }
+  var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+}
+
+/// bib-dedupe's record-level metric (DedupeBenchmarker.compare_dedupe_id): which records are kept.
+struct RecordLevelMetrics {
+  var tp = 0
+  var fp = 0
+  var fn = 0
+  var tn = 0
+  init(truth: [[String]], all: [String], kept: Set<String>) {
+    let inGroup = Set(truth.flatMap { $0 })
+    for id in all where !inGroup.contains(id) {
+      if kept.contains(id) { tn += 1 } else { fp += 1 }
+    }
+    for group in truth {
+      let n = group.filter { kept.contains($0) }.count
+      if n == 0 {
+        fp += 1
+        tp += group.count - 1
+      } else {
+        tn += 1
+        fn += n - 1
+        tp += group.count - n
+      }
+    }
+  }
+  var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+  var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+  var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 }

@@ -25,15 +25,15 @@ struct PrismaCommand: ParsableCommand {
   @Option(help: "Read the flow from this JSON-encoded FlowInput instead of the project.")
   var flow: String?
 
-  @Option(help: "The project folder.")
-  var project: String = "."
+  @OptionGroup var project: ProjectOptions
 
   func run() throws {
     let chosen = try outputFormat()
     if chosen.isRaster && out == nil {
       throw ValidationError("--format \(chosen.rawValue) is binary; give --out FILE.\(chosen.rawValue).")
     }
-    let data = try PrismaRun.run(flowFile: flow, projectPath: project, format: chosen, explain: explain)
+    let data = try PrismaRun.run(
+      flowFile: flow, projectPath: flow == nil ? try project.locate() : ".", format: chosen, explain: explain)
     if let out {
       try data.write(to: URL(fileURLWithPath: out), options: .atomic)
     } else {

@@ -21,11 +21,11 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Read the flow from this JSON-encoded FlowInput instead of the project.")
   var flow: String?
 
-  @Option(help: "The project folder.")
-  var project: String = "."
+  @OptionGroup var project: ProjectOptions
 
   func run() throws {
-    let summary = try ReportRun.write(outDirectory: out, flowFile: flow, projectPath: project, title: title)
+    let summary = try ReportRun.write(
+      outDirectory: out, flowFile: flow, projectPath: flow == nil ? try project.locate() : ".", title: title)
     print("wrote \(summary.index) (PRISMA diagram and \(summary.files.count) other file(s))")
   }
 }

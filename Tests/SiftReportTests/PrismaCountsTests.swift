@@ -67,6 +67,28 @@ import Testing
     #expect(counts.sought.n == 2)
   }
 
+  @Test func withoutScreeningStagesBeforeFullTextEveryKeptRecordIsSought() throws {
+    var fixture = FlowFixture()
+    fixture.stages = [.fullText]
+    fixture.add(1, .included(study: "S1"))
+    fixture.add(1, .duplicate(of: "r1"))
+    fixture.add(1, .excluded(stage: .fullText, criteria: ["E1"]))
+    let counts = try PrismaCounts(flow: fixture.flow)
+    #expect(counts.screening.isEmpty)
+    #expect(counts.sought.records == ["r1", "r3"])
+    #expect(counts.reportsExcluded.n == 1)
+    let svg = PrismaSVG.render(counts)
+    #expect(!svg.contains("Records screened"))
+  }
+
+  @Test func anInclusionCriterionReadsAsNotMet() throws {
+    var fixture = FlowFixture()
+    fixture.criteria.append(Criterion(id: "I2", label: "Adults", text: "Participants aged 18 or over."))
+    fixture.add(1, .excluded(stage: .fullText, criteria: ["I2"]))
+    let counts = try PrismaCounts(flow: fixture.flow)
+    #expect(counts.reportsExcluded.items.map(\.label) == ["I2 not met: Adults"])
+  }
+
   @Test func oneExclusionReason() throws {
     var fixture = FlowFixture()
     fixture.add(2, .excluded(stage: .fullText, criteria: ["E3"]))

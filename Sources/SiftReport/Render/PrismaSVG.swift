@@ -15,8 +15,9 @@ public enum PrismaSVG {
     out.append(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
         + "viewBox=\"0 0 \(width) \(height)\" font-family=\"\(fontFamily)\" role=\"img\" "
-        + "aria-labelledby=\"prisma-title\">")
+        + "aria-labelledby=\"prisma-title\" aria-describedby=\"prisma-desc\">")
     out.append("<title id=\"prisma-title\">PRISMA 2020 flow diagram</title>")
+    out.append("<desc id=\"prisma-desc\">\(XMLText.escape(summary(counts)))</desc>")
     out.append("<defs>")
     out.append(
       "<marker id=\"prisma-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
@@ -45,6 +46,21 @@ public enum PrismaSVG {
     out.append("</g>")
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Every box and line as text, for screen readers: `Records screened: 242 (3 awaiting decision); …`.
+  static func summary(_ counts: PrismaCounts) -> String {
+    counts.allBoxes.map { box in
+      var text = "\(box.label): \(box.n)"
+      if let awaiting = box.awaiting { text += " (\(awaiting.n) awaiting decision)" }
+      func lines(_ items: [PrismaItem]) -> String {
+        items.map { item in
+          "\(item.label) \(item.n)" + (item.items.isEmpty ? "" : " (\(lines(item.items)))")
+        }.joined(separator: ", ")
+      }
+      if !box.items.isEmpty { text += " [\(lines(box.items))]" }
+      return text
+    }.joined(separator: "; ") + "."
   }
 
   private static func elementID(_ id: String) -> String {

@@ -1,0 +1,52 @@
+/// Writes an extraction in the long CSV format (`study,row,table,entry,column,value,text,note`).
+public struct CSVExtractionWriter: Sendable {
+  public var form: ExtractionForm
+  /// Write a line for every form column of every row, empty ones included (for templates).
+  public var includeEmptyColumns: Bool
+
+  public init(form: ExtractionForm, includeEmptyColumns: Bool = false) {
+    self.form = form
+    self.includeEmptyColumns = includeEmptyColumns
+  }
+
+  /// The CSV text with header, LF line ends, ending with a newline.
+  public func write(_ extraction: Extraction) -> String {
+    var lines = [ExtractionCSV.line(CSVExtractionReader.header)]
+    if includeEmptyColumns {
+      for study in extraction.studies {
+        lines.append(ExtractionCSV.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
+        for row in study.rows {
+          for table in form.tables {
+            let entries = row.tables[table.id] ?? []
+            for index in 0..<max(1, entries.count) {
+              let entry = index < entries.count ? entries[index] : Entry()
+              let entryText = table.isMany ? String(index + 1) : ""
+              for column in table.columns {
+                let cell = entry.cells[column.id]
+                lines.append(
+                  ExtractionCSV.line(
+                    [study.id, row.id, table.id, entryText, column.id]
+                      + (cell.map(Self.fields) ?? ["", "", ""])))
+              }
+            }
+          }
+        }
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
+    for (address, cell) in extraction.flattened(form: form) {
+      let manyTable = form.table(address.table)?.isMany ?? false
+      let entryText =
+        (manyTable || (address.table == Extraction.studyTable && address.column == "record"))
+        ? String(address.entry) : ""
+      lines.append(
+        ExtractionCSV.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// value, text, note fields of a cell.
+  static func fields(_ cell: Cell) -> [String] {
+    [cell.value.map(ValueCodec.write) ?? "", cell.text ?? "", cell.note ?? ""]
+  }
+}

@@ -1,1 +1,0 @@
-// SiftExtract: see README.md and docs/ for what this stage does.

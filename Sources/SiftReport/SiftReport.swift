@@ -1,1 +1,0 @@
-// SiftReport: see README.md and docs/ for what this stage does.

@@ -120,8 +120,14 @@ public struct StatisticEvaluator: Sendable {
       } else if spec.kind == .pooledSD, let weighted = summary.weightedSD {
         alternative = ("weighted SD Σnᵢsᵢ/Σnᵢ", weighted)
       }
+      var skipped = summary.skipped.map { "\($0.name) (\($0.reason))" }
+      if spec.kind == .weightedMean {
+        skipped += summary.items.filter { $0.value == nil }.map { "\($0.name) (mean \($0.valueText))" }
+      } else {
+        skipped += summary.items.filter { $0.sd == nil }.map { "\($0.name) (SD \($0.sdText))" }
+      }
       return Outcome(
-        value: value, used: used, skipped: summary.skipped.map { "\($0.name) (\($0.reason))" },
+        value: value, used: used, skipped: skipped,
         problem: value == nil ? "no row with a value and n" : nil, alternative: alternative)
     case .mean, .min, .max, .sum:
       guard let column = spec.column, table.column(column) != nil else {

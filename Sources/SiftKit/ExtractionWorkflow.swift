@@ -14,14 +14,16 @@ public enum ExtractionWorkflow {
   // MARK: Template
 
   /// An empty extraction of the included studies for one reviewer. Study and row ids come from `studiesFile`
-  /// (lines `study`, `study,row` or `study,row,label`), else from the consensus.
-  /// TODO: take the included studies from the store (`SiftKit.ProjectFlow.load`, branch `store`) when neither is given.
+  /// (lines `study`, `study,row` or `study,row,label`), else from the included studies of the project's store
+  /// (`sift.sqlite`, via `ProjectFlow.load`), else from the consensus.
   public static func template(
     project: ExtractionProject, reviewer: String, format: FileFormat, studiesFile: URL?
   ) throws(Failure) -> String {
     let skeleton: Extraction
     if let studiesFile {
       skeleton = try studies(from: studiesFile)
+    } else if let included = try ExtractionIncluded.skeleton(projectDirectory: project.directory) {
+      skeleton = included
     } else if let consensus = try project.loadStored(ExtractionProject.consensus) {
       // Ids, labels and record links only: nothing the other reviewer or the consensus extracted.
       skeleton = Extraction(
@@ -30,8 +32,8 @@ public enum ExtractionWorkflow {
         })
     } else {
       throw Failure(
-        "no included studies known: give --studies FILE (one study id per line, or study,row[,label]) or create "
-          + "\(project.relative(project.consensusURL)) first")
+        "no included studies known: the project has no store with included studies; give --studies FILE (one "
+          + "study id per line, or study,row[,label]) or create \(project.relative(project.consensusURL)) first")
     }
     var extraction = skeleton
     extraction.form = project.form.id

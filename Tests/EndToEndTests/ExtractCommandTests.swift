@@ -96,3 +96,49 @@ import Testing
     #expect(result.stderr.contains("no protocol.yaml"))
   }
 }
+
+@Suite struct ExtractTemplateFromStoreTests {
+  /// A store project with two included records: the template lists them as studies 1 and 2.
+  @Test func templateListsTheIncludedStudiesOfTheStore() throws {
+    let root = try Fixtures.temporaryDirectory("sift-extract-store")
+    let project = root.appendingPathComponent("p")
+    try ExtractProjectFixture.sift(["init", project.path], in: root)
+    let ris = """
+      TY  - JOUR
+      ID  - A1
+      AU  - Smith, John
+      AU  - Doe, Jane
+      AU  - Roe, R
+      TI  - Alliance in chat therapy
+      PY  - 2019
+      DO  - 10.1000/a1
+      ER  -
+
+      TY  - JOUR
+      ID  - B2
+      AU  - Brown, B
+      TI  - Email therapy alliance
+      PY  - 2020
+      ER  -
+
+      """
+    try ExtractProjectFixture.write(ris, project, "in/records.ris")
+    try ExtractProjectFixture.write(
+      "record,verdict,criteria,note\nid:A1,include,,\nid:B2,include,,\n", project, "d.csv")
+    try ExtractProjectFixture.write(
+      "record,verdict,criteria,note,study\nid:A1,include,,,\nid:B2,include,,,Brown (2020)\n", project, "f.csv")
+    try ExtractProjectFixture.sift(["import", "in/records.ris"], in: project)
+    for stage in ["title", "abstract", "full-text"] {
+      for reviewer in ["R1", "R2"] {
+        try ExtractProjectFixture.sift(
+          ["decisions", "import", stage == "full-text" ? "f.csv" : "d.csv", "--reviewer", reviewer, "--stage", stage],
+          in: project)
+      }
+    }
+    let csv = try ExtractProjectFixture.sift(
+      ["extract", "template", "--reviewer", "R1", "--format", "csv"], in: project)
+    #expect(csv.stdout.contains("1,,_study,,label,Smith et al. (2019),,\n1,,_study,1,record,id:A1,,\n"))
+    #expect(csv.stdout.contains("2,,_study,,label,Brown (2020),,\n2,,_study,1,record,id:B2,,\n"))
+    #expect(csv.stdout.contains("2,2,study,,sample_size,,,"))
+  }
+}

@@ -44,6 +44,16 @@ import Testing
     #expect(try ExtractProjectFixture.read(project, "s.md").contains("| depression | 2 | 1, 2 |"))
   }
 
+  @Test func protocolThresholdsNameTheStrength() throws {
+    let project = try Self.consensusProject()
+    let stricter = ExtractProjectFixture.protocolYAML.replacingOccurrences(
+      of: "{small: 0.10, moderate: 0.30, strong: 0.50}", with: "{small: 0.10, moderate: 0.20, strong: 0.30}")
+    try ExtractProjectFixture.write(stricter, project, "protocol.yaml")
+    let report = try ExtractProjectFixture.sift(["synthesis"], in: project)
+    #expect(report.stdout.contains("| 1a | 0.30 | strong | moderate (differs) | yes |"))
+    #expect(report.stdout.contains("weak < 0.1 ≤ small < 0.2 ≤ moderate < 0.3 ≤ strong"))
+  }
+
   @Test func verifyFlagsTheDifferingFigure() throws {
     let project = try Self.consensusProject()
     let result = try ExtractProjectFixture.sift(["verify", "--out", "verify.md"], in: project)

@@ -54,6 +54,9 @@ import Testing
         reported: 2, decimals: 0),
       Self.item("max-n", StatisticSpec(kind: .max, table: "study", column: "sample_size"), reported: 30, decimals: 0),
     ])
+    // A weighted SD also reports the pooled SD: √((9·1 + 29·4) / 38) = 1.8137.
+    #expect(verification.lines[0].outcome.alternative.map { NumberFormat.fixed($0.value, decimals: 4) } == "1.8137")
+    #expect(verification.markdown().contains("For comparison, pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) = 1.8137."))
     for line in verification.lines {
       #expect(line.status == .reproduced, "\(line.item.id): \(String(describing: line.outcome.value))")
     }

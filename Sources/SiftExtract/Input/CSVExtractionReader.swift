@@ -81,7 +81,7 @@ public struct CSVExtractionReader: Sendable {
         }
         if column == "record" {
           guard RecordLink.isValid(value) else {
-            issues.append(issue("record \"\(value)\" must be doi:<DOI> or id:<accession>"))
+            issues.append(issue("record \"\(value)\" must be doi:<DOI>, id:<record id>, pmid:<PMID> or R000012"))
             continue
           }
           // Records are appended in file order, whatever their entry number.

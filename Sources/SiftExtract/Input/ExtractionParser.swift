@@ -79,7 +79,8 @@ public struct ExtractionParser: Sendable {
           } else {
             issues.append(
               issue(
-                .error, "record \"\(value)\" must be doi:<DOI> or id:<accession>", line, study: id, column: "record"))
+                .error, "record \"\(value)\" must be doi:<DOI>, id:<record id>, pmid:<PMID> or R000012", line,
+                study: id, column: "record"))
           }
         }
       case "rows":
@@ -324,12 +325,16 @@ public enum RowID {
   }
 }
 
-/// Links from a study to project records: `doi:…` or `id:<accession>`.
+/// Links from a study to project records: `doi:…`, `id:<the record's own id>`, `pmid:…` or a project id `R000012`
+/// (as `sift decisions import` names records).
 public enum RecordLink {
   public static func isValid(_ text: String) -> Bool {
     let trimmed = text.trimmed
-    for prefix in ["doi:", "id:"] where trimmed.lowercased().hasPrefix(prefix) {
+    for prefix in ["doi:", "id:", "pmid:"] where trimmed.lowercased().hasPrefix(prefix) {
       return trimmed.count > prefix.count
+    }
+    if let first = trimmed.first, first == "R" || first == "r", trimmed.count > 1 {
+      return trimmed.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
     return false
   }

@@ -15,6 +15,10 @@ public struct CSVExtractionWriter: Sendable {
     if includeEmptyColumns {
       for study in extraction.studies {
         lines.append(ExtractionCSV.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
+        for (index, record) in study.records.enumerated() {
+          lines.append(
+            ExtractionCSV.line([study.id, "", Extraction.studyTable, String(index + 1), "record", record, "", ""]))
+        }
         for row in study.rows {
           for table in form.tables {
             let entries = row.tables[table.id] ?? []

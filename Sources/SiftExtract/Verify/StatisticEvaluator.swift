@@ -9,6 +9,30 @@ public struct StatisticEvaluator: Sendable {
     public var skipped: [String]
     /// Why there is no value.
     public var problem: String?
+    /// For an SD: the other SD formula and its value, e.g. `pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1))`.
+    public var alternative: (label: String, value: Double)?
+
+    public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+      lhs.value == rhs.value && lhs.used == rhs.used && lhs.skipped == rhs.skipped && lhs.problem == rhs.problem
+        && lhs.alternative?.label == rhs.alternative?.label && lhs.alternative?.value == rhs.alternative?.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(value)
+      hasher.combine(used)
+      hasher.combine(problem)
+    }
+
+    init(
+      value: Double?, used: [String], skipped: [String], problem: String?,
+      alternative: (label: String, value: Double)? = nil
+    ) {
+      self.value = value
+      self.used = used
+      self.skipped = skipped
+      self.problem = problem
+      self.alternative = alternative
+    }
   }
 
   public var form: ExtractionForm
@@ -90,9 +114,21 @@ public struct StatisticEvaluator: Sendable {
         used = withSD.map { "\($0.name) (n=\(NumberFormat.plain($0.n)), sd \($0.sdText))" }
         value = spec.kind == .weightedSD ? summary.weightedSD : summary.pooledSD
       }
+      var alternative: (label: String, value: Double)?
+      if spec.kind == .weightedSD, let pooled = summary.pooledSD {
+        alternative = ("pooled SD √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1))", pooled)
+      } else if spec.kind == .pooledSD, let weighted = summary.weightedSD {
+        alternative = ("weighted SD Σnᵢsᵢ/Σnᵢ", weighted)
+      }
+      var skipped = summary.skipped.map { "\($0.name) (\($0.reason))" }
+      if spec.kind == .weightedMean {
+        skipped += summary.items.filter { $0.value == nil }.map { "\($0.name) (mean \($0.valueText))" }
+      } else {
+        skipped += summary.items.filter { $0.sd == nil }.map { "\($0.name) (SD \($0.sdText))" }
+      }
       return Outcome(
-        value: value, used: used, skipped: summary.skipped.map { "\($0.name) (\($0.reason))" },
-        problem: value == nil ? "no row with a value and n" : nil)
+        value: value, used: used, skipped: skipped,
+        problem: value == nil ? "no row with a value and n" : nil, alternative: alternative)
     case .mean, .min, .max, .sum:
       guard let column = spec.column, table.column(column) != nil else {
         return failure("give a `column` of \(tableID)")

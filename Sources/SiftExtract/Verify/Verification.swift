@@ -104,16 +104,33 @@ public struct Verification: Sendable, Hashable {
         out.append("Left out: \(md(line.outcome.skipped.joined(separator: ", "))).")
       }
       if let problem = line.outcome.problem { out.append("Not computed: \(md(problem)).") }
-      if let note = line.item.note { out.append("Note: \(md(note)).") }
+      if let alternative = line.outcome.alternative {
+        out.append(
+          "For comparison, \(alternative.label) = "
+            + "\(NumberFormat.fixed(alternative.value, decimals: (line.item.decimals ?? 0) + 2)).")
+      }
+      if let note = line.item.note { out.append("Note: \(md(sentence(note)))") }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
   private func md(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+  /// Text ending with exactly one full stop.
+  private func sentence(_ text: String) -> String {
+    let trimmed = text.trimmingTrailingSpaces
+    return trimmed.hasSuffix(".") ? trimmed : trimmed + "."
+  }
+
   private func signed(_ text: String) -> String { text.hasPrefix("-") ? text : "+" + text }
 }
 
 extension String {
+  var trimmingTrailingSpaces: String {
+    var text = Substring(self)
+    while let last = text.last, last.isWhitespace { text = text.dropLast() }
+    return String(text)
+  }
+
   var trimmedRight: String {
     var text = Substring(self)
     while let last = text.last, last == " " { text = text.dropLast() }

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
 SECONDS ?= 20
-APT_PACKAGES := libxml2-dev pkg-config sqlite3 libsqlite3-dev
+APT_PACKAGES := libxml2-dev pkg-config sqlite3 libsqlite3-dev tmux librsvg2-bin
 
 .PHONY: deps demo test bench bench-dedup lint format clean
 
@@ -25,6 +25,7 @@ demo: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/Scripts/screen-tmux.sh "$$($(SWIFT) build --show-bin-path)/sift"
 
 bench: deps
 	bash Tests/Benchmarks/run.sh

@@ -4,4 +4,4 @@ set -euo pipefail
 sift="$1"; corpus="$2"; out="$3"
 mkdir -p "$out"
 echo "sift $("$sift" --version): demo on $corpus -> $out"
-echo "Only the command skeleton exists so far; the stages are being built (see README.md)."
+bash "$corpus/pipeline.sh" "$sift" "$corpus" "$out"

@@ -4,7 +4,7 @@ import SiftCore
 public enum ReaderRegistry {
   public static let all: [any RecordReader] = [
     RISReader(), WoSReader(), MedlineReader(), OvidReader(), EndNoteTaggedReader(),
-    // The lead adds at merge: EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
+    EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader(),
   ]
 
   /// The reader for a format.

@@ -4,7 +4,7 @@
 # Needs tmux (apt-get install tmux); exits 0 with a note when tmux is missing.
 set -euo pipefail
 sift="$(realpath "${1:-.build/debug/sift}")"
-command -v tmux >/dev/null || { echo "screen-tmux: tmux not installed; skipped"; exit 0; }
+command -v tmux >/dev/null || { [ -z "${CI:-}" ] || { echo "screen-tmux: tmux missing in CI"; exit 1; }; echo "screen-tmux: tmux not installed; skipped"; exit 0; }
 [ -x "$sift" ] || { echo "screen-tmux: no sift binary at $sift (run swift build first)"; exit 1; }
 
 work="$(mktemp -d)"

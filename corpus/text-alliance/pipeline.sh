@@ -4,7 +4,7 @@
 # Every input is in CORPUS_DIR (see README.md for what is the paper's and what is reconstructed); the project is
 # created in OUT_DIR/project, outputs are written to OUT_DIR.
 set -euo pipefail
-sift="$1"
+sift="$(realpath "$1")"
 corpus="$(cd "$2" && pwd)"
 out="$3"
 mkdir -p "$out"

@@ -15,7 +15,8 @@ struct PairScore: Sendable {
 enum PairScorer {
   static func score(_ a: RecordFeatures, _ b: RecordFeatures, mergeThreshold: Double) -> PairScore {
     let titleSim = titleSimilarity(a, b)
-    // Stage 1: identifiers.
+    // Stage 1: identifiers. A shared identifier with unrelated titles is a data error (a DOI given to a whole
+    // supplement of abstracts is common): a person decides.
     let idMatch: String? =
       if let x = a.doi, x == b.doi { "doi" } else if let x = a.pmid, x == b.pmid {
         "pmid"
@@ -23,7 +24,7 @@ enum PairScorer {
         x == b.eid
       { "eid" } else if let x = a.ut, x == b.ut { "wos-ut" } else { nil }
     if let idMatch {
-      if a.title.isEmpty || b.title.isEmpty || titleSim.value >= 0.5 {
+      if a.title.isEmpty || b.title.isEmpty || titleSim.value >= 0.7 {
         return PairScore(score: 1, reason: idMatch)
       }
       return PairScore(score: max(0, mergeThreshold - 0.01), reason: "\(idMatch) but titles differ")
@@ -37,14 +38,15 @@ enum PairScorer {
       return PairScore(score: conflicts.isEmpty ? 1 : max(0, mergeThreshold - 0.01), reason: "cochrane review number")
     }
 
-    // Stage 2: fields.
+    // Stage 2: fields. Titles that differ this much are not worth the rest.
+    let hasTitles = !a.title.isEmpty && !b.title.isEmpty
+    if hasTitles, titleSim.value < 0.7 { return PairScore(score: 0, reason: "titles differ") }
     var agree: [String] = []
     var score: Double
     var authors = authorAgreement(a, b)
     let journal = journalAgreement(a.source, b.source)
     let sameVolume = a.volume != nil && a.volume == b.volume
     let samePages = a.firstPage != nil && a.firstPage == b.firstPage
-    let hasTitles = !a.title.isEmpty && !b.title.isEmpty
     if hasTitles {
       score = titleSim.value
       agree.append(titleSim.label)
@@ -155,7 +157,9 @@ enum PairScorer {
     if a.title == b.title { return (1, "title") }
     var r = 0.0
     let longer = max(a.titleBytes.count, b.titleBytes.count)
-    if Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer)) {
+    if Similarity.dice(a.titleWords, b.titleWords) >= 0.5,
+      Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer))
+    {
       r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
     }
     if r > 0 {

@@ -6,6 +6,8 @@ struct RecordFeatures: Sendable {
   /// Normalised title (words separated by spaces), empty when the record has none.
   var title: String
   var titleBytes: [UInt8]
+  /// Sorted distinct hashes of the title's words.
+  var titleWords: [UInt64]
   /// Letter and digit counts of the title, for a cheap lower bound of the edit distance.
   var titleHistogram: [Int32]
   /// Normalised main title before a subtitle separator, when the title has one.
@@ -40,6 +42,7 @@ struct RecordFeatures: Sendable {
     let t = parts?.title ?? ""
     title = t
     titleBytes = Array(t.utf8)
+    titleWords = Array(Set(t.split(separator: " ").map { Similarity.fnv($0.utf8) })).sorted()
     var histogram = [Int32](repeating: 0, count: 37)
     for b in titleBytes {
       switch b {

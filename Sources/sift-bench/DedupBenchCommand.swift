@@ -206,7 +206,6 @@ struct RecordLevelMetrics {
   var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 }
 
-
 /// A deterministic synthetic corpus for the scale run: unique records plus injected duplicates that differ the way
 /// exports of one paper differ (case, punctuation, a dropped subtitle, abbreviated journal, `123-9` pages).
 enum SyntheticCorpus {

@@ -205,8 +205,13 @@ enum PairScorer {
   static func journalAgreement(_ a: [String], _ b: [String]) -> Agreement {
     guard !a.isEmpty, !b.isEmpty else { return .missing }
     if a == b || a.joined() == b.joined() { return .match }
-    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-    // Every word of the shorter name is the prefix of a later word of the longer, in order.
+    return abbreviates(a, b) || abbreviates(b, a) ? .match : .conflict
+  }
+
+  /// Every word of `short` is the prefix of a word of `long`, in order, and covers at least half of `long`;
+  /// or `short` is one word made of the initials of `long` (`BMJ`).
+  static func abbreviates(_ short: [String], _ long: [String]) -> Bool {
+    guard short.count <= long.count else { return false }
     var j = 0
     var matched = 0
     for w in short {
@@ -216,9 +221,9 @@ enum PairScorer {
         j += 1
       }
     }
-    if matched == short.count, short.count * 2 >= long.count { return .match }
-    if short.count == 1, let only = short.first, long.map({ String($0.prefix(1)) }).joined() == only { return .match }
-    return .conflict
+    if matched == short.count, short.count * 2 >= long.count { return true }
+    if short.count == 1, let only = short.first, long.map({ String($0.prefix(1)) }).joined() == only { return true }
+    return false
   }
 
   /// Two decimals, `0.97` (without Foundation's slow formatter: this runs once per candidate pair).

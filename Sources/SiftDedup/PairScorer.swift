@@ -177,7 +177,7 @@ enum PairScorer {
       if let y, x == y, x.split(separator: " ").count >= 5, best.0 < 0.92 { best = (0.92, "subtitle") }
     }
     // One title is a prefix of the other (truncated export), at least 6 words.
-    let (short, long) = a.title.count < b.title.count ? (a.title, b.title) : (b.title, a.title)
+    let (short, long) = a.titleBytes.count < b.titleBytes.count ? (a.title, b.title) : (b.title, a.title)
     if best.0 < 0.92, long.hasPrefix(short), short.split(separator: " ").count >= 6 { best = (0.92, "title prefix") }
     return best
   }

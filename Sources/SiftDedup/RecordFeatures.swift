@@ -1,40 +1,40 @@
 import SiftCore
 
 /// The normalised fields of one record that matching compares, computed once per record.
-struct RecordFeatures: Sendable {
-  var key: String
+final class RecordFeatures: Sendable {
+  let key: String
   /// Normalised title (words separated by spaces), empty when the record has none.
-  var title: String
-  var titleBytes: [UInt8]
+  let title: String
+  let titleBytes: [UInt8]
   /// Sorted distinct hashes of the title's words.
-  var titleWords: [UInt64]
+  let titleWords: [UInt64]
   /// Letter and digit counts of the title, for a cheap lower bound of the edit distance.
-  var titleHistogram: [Int32]
+  let titleHistogram: [Int32]
   /// Normalised main title before a subtitle separator, when the title has one.
-  var mainTitle: String?
+  let mainTitle: String?
   /// Normalised subtitle (after the first separator), when the title has one.
-  var subtitle: String?
+  let subtitle: String?
   /// Reference type (RIS code), to tell a conference paper from its journal version.
-  var type: String?
-  var titleWordCount: Int
+  let type: String?
+  let titleWordCount: Int
   /// Normalised author family names, in order.
-  var families: [String]
+  let families: [String]
   /// The same, as bytes (compared often).
-  var familyBytes: [[UInt8]]
-  var year: Int?
+  let familyBytes: [[UInt8]]
+  let year: Int?
   /// Journal words without stop words.
-  var source: [String]
-  var volume: String?
-  var firstPage: String?
-  var lastPage: String?
-  var doi: String?
-  var pmid: String?
+  let source: [String]
+  let volume: String?
+  let firstPage: String?
+  let lastPage: String?
+  let doi: String?
+  let pmid: String?
   /// Scopus EID (`2-s2.0-…`).
-  var eid: String?
+  let eid: String?
   /// Web of Science UT (`WOS:…`).
-  var ut: String?
+  let ut: String?
   /// Number of non-empty fields, to choose the primary of a cluster.
-  var richness: Int
+  let richness: Int
 
   init(key: String, record r: Record) {
     self.key = key
@@ -42,7 +42,8 @@ struct RecordFeatures: Sendable {
     let t = parts?.title ?? ""
     title = t
     titleBytes = Array(t.utf8)
-    titleWords = Array(Set(t.split(separator: " ").map { Similarity.fnv($0.utf8) })).sorted()
+    let tokens = t.utf8.split(separator: 0x20)
+    titleWords = Array(Set(tokens.map { Similarity.fnv($0) })).sorted()
     var histogram = [Int32](repeating: 0, count: 37)
     for b in titleBytes {
       switch b {
@@ -55,7 +56,7 @@ struct RecordFeatures: Sendable {
     mainTitle = parts?.main
     subtitle = parts?.sub
     type = r.type
-    titleWordCount = t.isEmpty ? 0 : t.split(separator: " ").count
+    titleWordCount = tokens.count
     families = r.authors.compactMap { a in
       let f = TextNormalizer.compact(a.family.isEmpty ? a.asWritten : a.family)
       return f.isEmpty || f == "etal" || f == "anonymous" ? nil : f
@@ -64,7 +65,9 @@ struct RecordFeatures: Sendable {
     year = r.year
     source = (r.sourceTitle.map(TextNormalizer.words) ?? []).filter { !Self.stopWords.contains($0) }
     volume = Self.number(r.volume)
-    (firstPage, lastPage) = Self.pageRange(r.pages)
+    let pages = Self.pageRange(r.pages)
+    firstPage = pages.0
+    lastPage = pages.1
     doi = r.doi.flatMap { Identifier.normalizeDOI($0) }
     pmid = r.pmid.map { $0.filter(\.isNumber) }.flatMap { $0.isEmpty ? nil : String($0.drop { $0 == "0" }) }
     let acc = r.accession?.trimmingSpaces ?? ""

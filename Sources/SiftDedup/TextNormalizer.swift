@@ -78,7 +78,7 @@ public enum TextNormalizer {
 
   /// Removes `[...]` groups that are notes about the record rather than its title.
   static func removeEditorialBrackets(_ raw: String) -> String {
-    guard raw.contains("[") else { return raw }
+    guard raw.utf8.contains(0x5B) else { return raw }
     var out = ""
     var rest = Substring(raw)
     while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
@@ -144,7 +144,9 @@ public enum TextNormalizer {
 
   /// Drops HTML/XML tags and entities, and LaTeX commands and braces, keeping their text.
   static func stripMarkup(_ raw: String) -> String {
-    guard raw.contains(where: { $0 == "<" || $0 == "&" || $0 == "\\" || $0 == "{" }) else { return raw }
+    guard raw.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 || $0 == 0x5C || $0 == 0x7B || $0 == 0x24 }) else {
+      return raw
+    }
     var out = ""
     var chars = Array(raw)
     var i = 0

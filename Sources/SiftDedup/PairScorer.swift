@@ -117,6 +117,14 @@ enum PairScorer {
         conflicts.append("pages differ")
       }
     }
+    // The whole citation agrees (authors, year, journal, volume, first page): a title written differently
+    // (translated, transliterated, symbols spelled out) is still the same paper.
+    let fullCitation =
+      authors == .match && a.year != nil && a.year == b.year && journal == .match && sameVolume && samePages
+    if fullCitation, titleSim.value >= 0.75, score < 0.92 {
+      score = 0.92
+      agree = ["citation"] + agree
+    }
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
     if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages {
       score -= 0.2

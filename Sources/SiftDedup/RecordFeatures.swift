@@ -1,3 +1,4 @@
+import Foundation
 import SiftCore
 
 /// The normalised fields of one record that matching compares, computed once per record.
@@ -68,7 +69,8 @@ final class RecordFeatures: Sendable {
     let pages = Self.pageRange(r.pages)
     firstPage = pages.0
     lastPage = pages.1
-    doi = r.doi.flatMap { Identifier.normalizeDOI($0) }
+    // `10.1016/s0025-7753%2817%2930624-3` is `10.1016/s0025-7753(17)30624-3` URL-encoded.
+    doi = r.doi.flatMap { raw in Identifier.normalizeDOI(raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw) }
     pmid = r.pmid.map { $0.filter(\.isNumber) }.flatMap { $0.isEmpty ? nil : String($0.drop { $0 == "0" }) }
     let acc = r.accession?.trimmingSpaces ?? ""
     eid = acc.lowercased().hasPrefix("2-s2.0-") ? acc.lowercased() : nil

@@ -105,6 +105,8 @@ public enum TextNormalizer {
       case 0x61...0x7A, 0x30...0x39: current.append(b)
       case 0x41...0x5A: current.append(b + 32)
       case 0x27: continue  // apostrophes join: o'brien → obrien
+      case 0x3F where !current.isEmpty && i < bytes.count && isLetter(bytes[i]):
+        continue  // `fran?ais`: a letter lost to a wrong encoding, not a word break
       case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && bytes[i + 1] == 0x99:
         i += 2  // U+2019, the typographic apostrophe
       default:
@@ -116,6 +118,10 @@ public enum TextNormalizer {
     }
     if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
     return out
+  }
+
+  static func isLetter(_ b: UInt8) -> Bool {
+    (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b)
   }
 
   /// Letters only, lower-case ASCII: `O'Brien-Smith` → `obriensmith`.

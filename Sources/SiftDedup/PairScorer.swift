@@ -40,13 +40,16 @@ enum PairScorer {
 
     // Stage 2: fields. Titles that differ this much are not worth the rest.
     let hasTitles = !a.title.isEmpty && !b.title.isEmpty
-    if hasTitles, titleSim.value < 0.7 { return PairScore(score: 0, reason: "titles differ") }
+    let sameVolume = a.volume != nil && a.volume == b.volume
+    let pages = pageAgreement(a, b)
+    let samePages = pages == .match
+    if hasTitles, titleSim.value < 0.7, !(sameVolume && samePages) {
+      return PairScore(score: 0, reason: "titles differ")
+    }
     var agree: [String] = []
     var score: Double
     var authors = authorAgreement(a, b)
     let journal = journalAgreement(a.source, b.source)
-    let sameVolume = a.volume != nil && a.volume == b.volume
-    let samePages = a.firstPage != nil && a.firstPage == b.firstPage
     if hasTitles {
       score = titleSim.value
       agree.append(titleSim.label)
@@ -107,10 +110,12 @@ enum PairScorer {
         conflicts.append("volumes differ")
       }
     }
-    if let x = a.firstPage, let y = b.firstPage {
-      if x == y {
+    if pages != .missing {
+      if samePages {
         agree.append("pages")
         score += 0.02
+      } else if pages == .partial {
+        agree.append("last page")
       } else {
         // Other pages with the same authors: most often the same paper cited two ways (supplement, e-page).
         score -= authors == .match && journal != .conflict ? 0.08 : 0.2
@@ -121,7 +126,12 @@ enum PairScorer {
     // (translated, transliterated, symbols spelled out) is still the same paper.
     let fullCitation =
       authors == .match && a.year != nil && a.year == b.year && journal == .match && sameVolume && samePages
-    if fullCitation, titleSim.value >= 0.75, score < 0.92 {
+    // With titles that share only half their words, the page range must agree too: a one-page abstract in a
+    // meeting supplement shares its page with other abstracts by the same group.
+    let sameRange = a.lastPage != nil && a.lastPage == b.lastPage && a.lastPage != a.firstPage
+    let titlesClose =
+      titleSim.value >= 0.75 || (sameRange && Similarity.dice(a.titleWords, b.titleWords) >= 0.5)
+    if fullCitation, titlesClose, score < 0.92 {
       score = 0.92
       agree = ["citation"] + agree
     }
@@ -213,7 +223,22 @@ enum PairScorer {
   static func journalAgreement(_ a: [String], _ b: [String]) -> Agreement {
     guard !a.isEmpty, !b.isEmpty else { return .missing }
     if a == b || a.joined() == b.joined() { return .match }
-    return abbreviates(a, b) || abbreviates(b, a) ? .match : .conflict
+    if abbreviates(a, b) || abbreviates(b, a) { return .match }
+    // `Nephron` / `Nephron - Clinical Practice`: a journal and its section.
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    return long.starts(with: short) ? .partial : .conflict
+  }
+
+  /// First pages equal (`c37` = `37` when only one side has a letter prefix): match; only the last pages equal:
+  /// partial; both given and different: conflict.
+  static func pageAgreement(_ a: RecordFeatures, _ b: RecordFeatures) -> Agreement {
+    guard let x = a.firstPage, let y = b.firstPage else { return .missing }
+    if x == y { return .match }
+    let dx = x.drop { $0.isLetter }
+    let dy = y.drop { $0.isLetter }
+    if dx == dy, dx.count < x.count || dy.count < y.count, dx.count == x.count || dy.count == y.count { return .match }
+    if let l = a.lastPage, l == b.lastPage { return .partial }
+    return .conflict
   }
 
   /// Every word of `short` is the prefix of a word of `long`, in order, and covers at least half of `long`;

@@ -136,7 +136,9 @@ enum PairScorer {
       agree = ["citation"] + agree
     }
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
-    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages {
+    let sameIssueAuthors =
+      authors == .match && journal == .match && sameVolume && a.year != nil && a.year == b.year
+    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !sameIssueAuthors {
       score -= 0.2
       conflicts.append("short title")
     }

@@ -64,7 +64,9 @@ final class RecordFeatures: Sendable {
     }
     familyBytes = families.map { Array($0.utf8) }
     year = r.year
-    source = (r.sourceTitle.map(TextNormalizer.words) ?? []).filter { !Self.stopWords.contains($0) }
+    source = (r.sourceTitle.map(Self.journalName).map(TextNormalizer.words) ?? []).filter {
+      !Self.stopWords.contains($0)
+    }
     volume = Self.number(r.volume)
     let pages = Self.pageRange(r.pages)
     firstPage = pages.0
@@ -86,6 +88,14 @@ final class RecordFeatures: Sendable {
   }
 
   static let stopWords: Set<String> = ["the", "of", "and", "for", "in", "on", "de", "la", "le", "des", "et", "a", "an"]
+
+  /// The journal without a meeting note: `J Clin Hypertens. Conference: 28th Annual Meeting…` → `J Clin Hypertens`.
+  static func journalName(_ raw: String) -> String {
+    for marker in [". Conference:", ".Conference:", " Conference:"] {
+      if let r = raw.range(of: marker), r.lowerBound > raw.startIndex { return String(raw[..<r.lowerBound]) }
+    }
+    return raw
+  }
 
   /// Digits of a volume, without leading zeros: `Vol. 07` → `7`; nil when there are none.
   static func number(_ raw: String?) -> String? {

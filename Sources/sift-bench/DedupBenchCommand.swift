@@ -39,6 +39,7 @@ struct DedupBenchCommand: ParsableCommand {
       throw ValidationError("give --records and --truth, or --scale N")
     }
     let clock = ContinuousClock()
+    let cpuStart = cpuSeconds()
     let start = clock.now
     var input: [DedupRecord] = []
     var sink = RecordSink { record in
@@ -49,6 +50,7 @@ struct DedupBenchCommand: ParsableCommand {
     let readTime = clock.now - start
     let result = Deduplicator.run(input, options: options)
     let total = clock.now - start
+    let cpu = cpuSeconds() - cpuStart
     let groups = try Self.truthGroups(truth, ids: Set(input.map(\.key)))
     let predicted = result.clusters.map { $0.members.map(\.key) }
     let kept = Set(result.clusters.map(\.primary))
@@ -58,10 +60,10 @@ struct DedupBenchCommand: ParsableCommand {
     print(
       String(
         format:
-          "%@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (read %.3f s)  maybe %d",
+          "%@ sift       records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (cpu %.3f s, read %.3f s)  maybe %d",
         label.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString, input.count, pair.precision, pair.recall,
         pair.f1, rec.precision, rec.recall, rec.f1,
-        total.seconds, readTime.seconds, result.maybe.count))
+        total.seconds, cpu, readTime.seconds, result.maybe.count))
     if errors {
       let byKey = Dictionary(input.map { ($0.key, $0.record) }, uniquingKeysWith: { a, _ in a })
       let reasons = Dictionary(
@@ -115,15 +117,30 @@ struct DedupBenchCommand: ParsableCommand {
   func runScale(_ count: Int, options: DedupOptions) throws {
     let clock = ContinuousClock()
     let records = SyntheticCorpus.records(count: count, seed: 42)
+    let input = records.map { DedupRecord(key: $0.key, record: $0.record) }
+    let cpuStart = cpuSeconds()
     let start = clock.now
-    let result = Deduplicator.run(records.map { DedupRecord(key: $0.key, record: $0.record) }, options: options)
+    let result = Deduplicator.run(input, options: options)
     let elapsed = clock.now - start
+    let cpu = cpuSeconds() - cpuStart
     let truth = Dictionary(grouping: records, by: \.original).values.map { $0.map(\.key) }.filter { $0.count > 1 }
     let pair = PairMetrics(truth: truth, predicted: result.clusters.map { $0.members.map(\.key) })
     print(
       String(
-        format: "scale %7d records  clusters %7d  time %.3f s  peak RSS %@  pairwise P %.3f R %.3f",
-        count, result.clusters.count, elapsed.seconds, peakRSS() as NSString, pair.precision, pair.recall))
+        format: "scale %7d records  clusters %7d  time %.3f s (cpu %.3f s)  peak RSS %@  pairwise P %.3f R %.3f",
+        count, result.clusters.count, elapsed.seconds, cpu, peakRSS() as NSString, pair.precision, pair.recall))
+  }
+
+  /// User + system CPU time of this process so far.
+  func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
   }
 
   /// VmHWM from /proc/self/status.

@@ -138,7 +138,7 @@ enum PairScorer {
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
     let sameIssueAuthors =
       authors == .match && journal == .match && sameVolume && a.year != nil && a.year == b.year
-    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !sameIssueAuthors {
+    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !(sameIssueAuthors && pages == .missing) {
       score -= 0.2
       conflicts.append("short title")
     }

@@ -4,9 +4,9 @@
 /// title order only, so the number of pairs stays near-linear in the number of records.
 enum Blocker {
   /// Blocks above this size are compared by sorted neighbourhood.
-  static let fullBlockLimit = 48
+  static let fullBlockLimit = 32
   /// Neighbours compared in a large block.
-  static let window = 24
+  static let window = 16
 
   /// Candidate pairs as (smaller index, larger index), indices into `features`, sorted.
   static func candidatePairs(_ features: [RecordFeatures]) -> [(Int, Int)] {
@@ -14,7 +14,7 @@ enum Blocker {
     var blocks: [UInt64: [Int]] = [:]
     blocks.reserveCapacity(features.count * 4)
     for (i, f) in features.enumerated() {
-      for key in keys(f) { blocks[Similarity.fnv(key.utf8), default: []].append(i) }
+      for key in Set(keys(f).map { Similarity.fnv($0.utf8) }) { blocks[key, default: []].append(i) }
     }
     var pairs = Set<UInt64>()
     pairs.reserveCapacity(features.count * 8)

@@ -24,7 +24,8 @@ public enum Deduplicator {
       var reason: String
     }
     var edges: [Edge] = []
-    for (a, b) in Blocker.candidatePairs(features) {
+    let candidates = Blocker.candidatePairs(features)
+    for (a, b) in candidates {
       let s = PairScorer.score(features[a], features[b], mergeThreshold: options.mergeThreshold)
       if s.score >= options.reviewThreshold { edges.append(Edge(a: a, b: b, score: s.score, reason: s.reason)) }
     }

@@ -234,7 +234,10 @@ enum SyntheticCorpus {
 
   static func records(count: Int, seed: UInt64) -> [Item] {
     var rng = SplitMix(seed: seed)
-    let words = vocabulary
+    // Real titles draw on tens of thousands of words: blend pairs of the base words into new ones.
+    let words =
+      vocabulary
+      + vocabulary.flatMap { a in vocabulary.prefix(60).map { b in String(a.prefix(4)) + String(b.suffix(4)) } }
     let families = surnames
     let journals: [(String, String)] = [
       ("Journal of Clinical Psychology", "J Clin Psychol"), ("Behaviour Research and Therapy", "Behav Res Ther"),

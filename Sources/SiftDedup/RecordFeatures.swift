@@ -75,8 +75,10 @@ final class RecordFeatures: Sendable {
     doi = r.doi.flatMap { raw in Identifier.normalizeDOI(raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw) }
     pmid = r.pmid.map { $0.filter(\.isNumber) }.flatMap { $0.isEmpty ? nil : String($0.drop { $0 == "0" }) }
     let acc = r.accession?.trimmingSpaces ?? ""
-    eid = acc.lowercased().hasPrefix("2-s2.0-") ? acc.lowercased() : nil
-    ut = acc.uppercased().hasPrefix("WOS:") ? acc.uppercased() : nil
+    eid = acc.lowercased().hasPrefix("2-s2.0-") ? acc.lowercased() : Self.eidInLinks(r.urls)
+    let upper = acc.uppercased()
+    ut =
+      upper.hasPrefix("WOS:") ? upper : upper.hasPrefix("ISI:") ? "WOS:" + upper.dropFirst(4) : nil
     var n = 0
     for s in [r.title, r.sourceTitle, r.volume, r.issue, r.pages, r.doi, r.pmid, r.abstract, r.language, r.type] {
       if let s, !s.trimmingSpaces.isEmpty { n += 1 }
@@ -88,6 +90,16 @@ final class RecordFeatures: Sendable {
   }
 
   static let stopWords: Set<String> = ["the", "of", "and", "for", "in", "on", "de", "la", "le", "des", "et", "a", "an"]
+
+  /// The Scopus EID in a Scopus record link (`…record.uri?eid=2-s2.0-85074596690&…`), as Scopus RIS exports carry it.
+  static func eidInLinks(_ urls: [String]) -> String? {
+    for url in urls {
+      guard let r = url.range(of: "eid=2-s2.0-") else { continue }
+      let digits = url[r.upperBound...].prefix { $0.isNumber }
+      if !digits.isEmpty { return "2-s2.0-" + digits }
+    }
+    return nil
+  }
 
   /// The journal without a meeting note: `J Clin Hypertens. Conference: 28th Annual Meeting…` → `J Clin Hypertens`.
   static func journalName(_ raw: String) -> String {

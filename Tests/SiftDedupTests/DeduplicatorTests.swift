@@ -48,6 +48,17 @@ import Testing
     #expect(r.clusters.first?.members.last?.reason == reason)
   }
 
+  @Test func scopusLinkAndISIPrefixCountAsIdentifiers() {
+    var a = Self.article(Self.title)
+    a.urls = ["https://www.scopus.com/inward/record.uri?eid=2-s2.0-85074596690&doi=10.1016%2fx&partnerID=40"]
+    var b = Self.article(Self.title.uppercased(), authors: [], year: nil, journal: nil, volume: nil, pages: nil)
+    b.accession = "2-s2.0-85074596690"
+    #expect(Self.run([a, b]).clusters.first?.members.last?.reason == "eid")
+    let c = Self.article(Self.title, accession: "ISI:000380625800019")
+    let d = Self.article(Self.title + ".", authors: [], year: nil, accession: "WOS:000380625800019")
+    #expect(Self.run([c, d]).clusters.first?.members.last?.reason == "wos-ut")
+  }
+
   @Test func differentDOIsNeverMergeAutomatically() {
     let r = Self.run([
       Self.article(Self.title, doi: "10.1000/one"),

@@ -7,6 +7,8 @@ import SiftCore
 /// above the merge threshold join clusters, best pairs first, unless the two clusters carry different DOIs or
 /// PMIDs; (4) a person's overrides, which always win.
 public enum Deduplicator {
+  /// Clusters `records` (keys must be unique; the result is the same for any order of the input), lists the near
+  /// misses, then applies `overrides` in order (unknown keys are ignored).
   public static func run(
     _ records: [DedupRecord], options: DedupOptions = .init(), overrides: [DedupOverride] = []
   ) -> DedupResult {

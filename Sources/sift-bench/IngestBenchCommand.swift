@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiftIngest
 import SiftKit
 
 struct IngestBenchCommand: ParsableCommand {
@@ -12,7 +13,22 @@ struct IngestBenchCommand: ParsableCommand {
   @Flag(help: "Print each record as a JSON line instead of measuring (for checking readers).")
   var dump = false
 
+  @Flag(help: "Print each reader's detection score for each file.")
+  var sniff = false
+
   func run() throws {
+    if sniff {
+      for file in files {
+        let input = InputSource.file(path: file)
+        let head = try input.readHead().text
+        let scores = ReaderRegistry.all.map {
+          "\($0.format.rawValue)=\($0.sniff(head, fileExtension: input.fileExtension))"
+        }
+        let chosen = (try? Ingest.detect(input).format.rawValue) ?? "rejected"
+        print("\(file): \(chosen) [\(scores.joined(separator: " "))]")
+      }
+      return
+    }
     if dump {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -30,12 +30,18 @@ public enum FieldParsing {
     let s = start?.trimmingSpaces ?? ""
     let e = end?.trimmingSpaces ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
-    if e.isEmpty || s.contains("-") || s == e { return s }
+    if e.isEmpty || s.hasSubstring("-") || s == e { return s }
     return "\(s)-\(e)"
   }
 
   /// ISSNs (`1234-567X`, also written without the hyphen) found in a value, normalised with a hyphen.
   public static func issns(in raw: String) -> [String] {
+    let b = Array(raw.utf8)
+    if b.count == 9, b[4] == 0x2D, b[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      b[5..<8].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), b[8] == 0x58 || (b[8] >= 0x30 && b[8] <= 0x39)
+    {
+      return [raw]
+    }
     var out: [String] = []
     for token in tokens(raw) {
       let chars = token.filter { $0 != "-" }
@@ -50,6 +56,7 @@ public enum FieldParsing {
 
   /// ISBNs (10 or 13 digits, hyphens allowed) found in a value, without hyphens.
   public static func isbns(in raw: String) -> [String] {
+    if raw.utf8.count < 10 { return [] }
     var out: [String] = []
     for token in tokens(raw) {
       let chars = token.filter { $0 != "-" }
@@ -64,26 +71,74 @@ public enum FieldParsing {
 
   /// URLs in a value that may hold several separated by `;` or spaces.
   public static func urls(in raw: String) -> [String] {
-    raw.split(whereSeparator: { $0 == ";" || $0.isWhitespace }).map(String.init).filter {
+    let bytes = raw.utf8
+    if bytes.starts(with: "http".utf8), !bytes.contains(where: { $0 == 0x3B || $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
+    {
+      return [raw]
+    }
+    return raw.split(whereSeparator: { $0 == ";" || $0.isWhitespace }).map(String.init).filter {
       $0.hasPrefix("http://") || $0.hasPrefix("https://") || $0.hasPrefix("ftp://") || $0.hasPrefix("www.")
     }
   }
 
   /// Splits an author value that holds several names separated by `;` (some exporters write one line for all).
   public static func authors(in raw: String) -> [Author] {
-    let value = raw.trimmingSpaces
-    guard !value.isEmpty else { return [] }
-    if value.contains(";") {
-      return value.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }.map(Author.parse)
+    guard let value = nonEmpty(raw) else { return [] }
+    if value.utf8.contains(0x3B) {
+      return value.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }.map(author)
     }
-    return [Author.parse(value)]
+    return [author(value)]
   }
 
   /// The trimmed value, or nil when it is empty.
   public static func nonEmpty(_ raw: String?) -> String? {
-    guard let raw else { return nil }
+    guard let raw, let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+    // Fast path: nothing to trim (ASCII check; non-ASCII edges go the slow way).
+    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return raw }
     let trimmed = raw.trimmingSpaces
     return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// Whether the value spans several lines.
+  public static func containsNewline(_ value: String) -> Bool {
+    if let found = value.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+      buf.contains(0x0A) || buf.contains(0x0D)
+    }) {
+      return found
+    }
+    return value.utf8.contains(0x0A) || value.utf8.contains(0x0D)
+  }
+
+  /// ``Identifier/normalizeDOI(_:)`` with a fast path for a plain `10.x/y` value.
+  public static func doi(_ raw: String) -> String? {
+    let bytes = raw.utf8
+    if bytes.starts(with: "10.".utf8), bytes.count > 6,
+      bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), let last = bytes.last,
+      !".,;)]>\"'".utf8.contains(last), bytes.contains(0x2F)
+    {
+      return bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
+    }
+    return Identifier.normalizeDOI(raw)
+  }
+
+  /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
+  public static func author(_ raw: String) -> Author {
+    let bytes = raw.utf8
+    if let comma = bytes.firstIndex(of: 0x2C), let first = bytes.first, let last = bytes.last, first != 0x20,
+      last != 0x20, first < 0x80, last < 0x80
+    {
+      let familyEnd = comma
+      let givenStart = bytes.index(after: comma)
+      let familyBytes = bytes[..<familyEnd]
+      var givenBytes = bytes[givenStart...]
+      while let f = givenBytes.first, f == 0x20 { givenBytes = givenBytes.dropFirst() }
+      if let l = familyBytes.last, l != 0x20, l != 0x09, !givenBytes.contains(0x09) {
+        let family = String(Substring(familyBytes))
+        let given = String(Substring(givenBytes))
+        return Author(asWritten: raw, family: family, given: given.isEmpty ? nil : given)
+      }
+    }
+    return Author.parse(raw)
   }
 
   private static func tokens(_ raw: String) -> [Substring] {

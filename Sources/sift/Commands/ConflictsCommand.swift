@@ -1,4 +1,5 @@
 import ArgumentParser
+import SiftCore
 import SiftKit
 
 struct ConflictsCommand: ParsableCommand {
@@ -7,7 +8,14 @@ struct ConflictsCommand: ParsableCommand {
     abstract: "List records where the two reviewers disagree."
   )
 
+  @Option(name: .long, help: "Only this stage.", transform: ProjectArgument.stage)
+  var stage: Stage?
+
+  @OptionGroup var projectOptions: ProjectOptions
+
   func run() throws {
-    throw NotYetBuilt(command: "conflicts")
+    let project = try projectOptions.open()
+    let conflicts = try ProjectConflicts.list(project: project, stage: stage)
+    print(ProjectConflicts.text(conflicts, stages: project.review.stages))
   }
 }

@@ -1,0 +1,54 @@
+import SiftCore
+import SiftScreen
+import SiftStore
+
+/// `sift conflicts`: records where every reviewer decided and they disagree, per stage.
+public enum ProjectConflicts {
+  /// One conflict.
+  public struct Conflict: Sendable, Hashable {
+    public var recordID: String
+    public var stage: Stage
+    public var title: String
+    /// Each reviewer's verdict with its criteria, in protocol reviewer order.
+    public var decisions: [ReviewerDecision]
+  }
+
+  public static func list(project: Project, stage: Stage?) throws -> [Conflict] {
+    let review = project.review
+    return try project.store.read { access in
+      let snapshot = try ScreeningSnapshot(access: access, review: review)
+      var conflicts: [Conflict] = []
+      for current in review.stages where stage == nil || stage == current {
+        for id in snapshot.recordIDs where snapshot.hasReached(id, stage: current) {
+          guard snapshot.state(id, stage: current) == .conflict else { continue }
+          let decided = snapshot.decisions[id]?[current] ?? [:]
+          let title = try access.record(id: id).map(RecordJSON.decode)?.title ?? ""
+          conflicts.append(
+            Conflict(
+              recordID: id, stage: current, title: title, decisions: review.reviewers.compactMap { decided[$0] }))
+        }
+      }
+      return conflicts
+    }
+  }
+
+  /// The list as `sift conflicts` prints it.
+  public static func text(_ conflicts: [Conflict], stages: [Stage]) -> String {
+    guard !conflicts.isEmpty else { return "no conflicts" }
+    var lines: [String] = []
+    for stage in stages {
+      let here = conflicts.filter { $0.stage == stage }
+      guard !here.isEmpty else { continue }
+      lines.append("\(stage.rawValue): \(here.count) conflict\(here.count == 1 ? "" : "s")")
+      for conflict in here {
+        let verdicts = conflict.decisions.map { decision -> String in
+          let criteria: String = decision.criteria.isEmpty ? "" : " (\(decision.criteria.joined(separator: ", ")))"
+          return "\(decision.reviewer) \(decision.verdict.rawValue)\(criteria)"
+        }.joined(separator: " | ")
+        let title = conflict.title.count > 70 ? String(conflict.title.prefix(69)) + "…" : conflict.title
+        lines.append("  \(conflict.recordID)  \(verdicts)  \(title)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

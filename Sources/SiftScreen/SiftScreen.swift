@@ -1,1 +1,0 @@
-// SiftScreen: see README.md and docs/ for what this stage does.

@@ -1,0 +1,92 @@
+import GRDB
+
+/// A record to store, with the keys kept beside its JSON.
+public struct NewRecord: Sendable {
+  public var fileIndex: Int
+  public var doi: String?
+  public var pmid: String?
+  public var accession: String?
+  public var title: String?
+  public var json: String
+  /// The record's source name (database, register or other method).
+  public var source: String
+  public init(
+    fileIndex: Int, doi: String?, pmid: String?, accession: String?, title: String?, json: String, source: String
+  ) {
+    self.source = source
+    self.fileIndex = fileIndex
+    self.doi = doi
+    self.pmid = pmid
+    self.accession = accession
+    self.title = title
+    self.json = json
+  }
+}
+
+extension StoreAccess {
+  /// The import of a file with this content, if any.
+  public func importRow(sha256: String) throws -> ImportRow? {
+    try ImportRow.filter(sql: "sha256 = ?", arguments: [sha256]).fetchOne(db)
+  }
+
+  /// Every import, oldest first.
+  public func imports() throws -> [ImportRow] {
+    try ImportRow.order(sql: "id").fetchAll(db)
+  }
+
+  /// Stores an import and its records (ids continue the project's sequence). Returns the stored import.
+  @discardableResult
+  public func addImport(_ row: ImportRow, records: [NewRecord]) throws -> ImportRow {
+    var row = row
+    row.id = try nextID("imports")
+    row.recordsStored = records.count
+    try row.insert(db)
+    var seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records") ?? 0)
+    for record in records {
+      seq += 1
+      try RecordRow(
+        id: Self.recordID(seq: seq), seq: seq, importId: row.id, fileIndex: record.fileIndex, source: record.source,
+        doi: record.doi, pmid: record.pmid, accession: record.accession, titleKey: Self.titleKey(record.title),
+        recordJson: record.json
+      ).insert(db)
+    }
+    return row
+  }
+
+  /// Every record, in id order.
+  public func records() throws -> [RecordRow] {
+    try RecordRow.order(sql: "seq").fetchAll(db)
+  }
+
+  /// Every record's id and source, in id order (without the record JSON).
+  public func recordSources(recordIDs: [String]? = nil) throws -> [(id: String, source: String)] {
+    var sql = "SELECT id, source FROM records"
+    var arguments: StatementArguments = []
+    if let recordIDs {
+      sql += " WHERE id IN (\(Self.placeholders(recordIDs.count)))"
+      arguments = StatementArguments(recordIDs)
+    }
+    return try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments).map { row in
+      (id: row["id"] as String, source: row["source"] as String)
+    }
+  }
+
+  public func record(id: String) throws -> RecordRow? {
+    try RecordRow.fetchOne(db, key: id)
+  }
+
+  public func recordCount() throws -> Int {
+    try RecordRow.fetchCount(db)
+  }
+
+  /// Ids of records whose `column` (`doi`, `pmid`, `accession`, `title_key`) equals `value`.
+  public func recordIDs(where column: RecordKey, equals value: String) throws -> [String] {
+    try String.fetchAll(db, sql: "SELECT id FROM records WHERE \(column.rawValue) = ? ORDER BY seq", arguments: [value])
+  }
+
+  /// The columns records can be looked up by.
+  public enum RecordKey: String, Sendable {
+    case doi, pmid, accession
+    case titleKey = "title_key"
+  }
+}

@@ -4,19 +4,22 @@
 /// title order only, so the number of pairs stays near-linear in the number of records.
 enum Blocker {
   /// Blocks above this size are compared by sorted neighbourhood.
-  static let fullBlockLimit = 48
+  static let fullBlockLimit = 32
   /// Neighbours compared in a large block.
-  static let window = 24
+  static let window = 16
 
   /// Candidate pairs as (smaller index, larger index), indices into `features`, sorted.
   static func candidatePairs(_ features: [RecordFeatures]) -> [(Int, Int)] {
-    var blocks: [String: [Int]] = [:]
+    // Keys are hashed (FNV-1a): a collision only adds pairs to score, never changes a score.
+    var blocks: [UInt64: [Int]] = [:]
+    blocks.reserveCapacity(features.count * 4)
     for (i, f) in features.enumerated() {
-      for key in keys(f) { blocks[key, default: []].append(i) }
+      for key in Set(keys(f).map { Similarity.fnv($0.utf8) }) { blocks[key, default: []].append(i) }
     }
     var pairs = Set<UInt64>()
-    for key in blocks.keys.sorted() {
-      guard let members = blocks[key], members.count > 1 else { continue }
+    pairs.reserveCapacity(features.count * 8)
+    for members in blocks.values {
+      guard members.count > 1 else { continue }
       if members.count <= fullBlockLimit {
         for x in 0..<members.count {
           for y in (x + 1)..<members.count { pairs.insert(pack(members[x], members[y])) }
@@ -45,12 +48,14 @@ enum Blocker {
     if let p = f.pmid { keys.append("m:" + p) }
     if let e = f.eid { keys.append("e:" + e) }
     if let u = f.ut { keys.append("u:" + u) }
-    let compact = f.title.filter { $0 != " " }
+    let compact = f.titleBytes.filter { $0 != 0x20 }
     if compact.count >= 8 {
-      keys.append("tp:" + compact.prefix(12))
-      keys.append("ts:" + compact.suffix(12))
+      keys.append("tp:" + String(decoding: compact.prefix(12), as: UTF8.self))
+      keys.append("ts:" + String(decoding: compact.suffix(12), as: UTF8.self))
     }
-    if let main = f.mainTitle, main.count >= 8 { keys.append("tp:" + main.filter { $0 != " " }.prefix(12)) }
+    if let main = f.mainTitle, main.utf8.count >= 8 {
+      keys.append("tp:" + String(decoding: main.utf8.filter { $0 != 0x20 }.prefix(12), as: UTF8.self))
+    }
     if let first = f.families.first {
       if let y = f.year {
         keys.append("ay:\(first):\(y)")

@@ -7,6 +7,8 @@ import SiftCore
 /// above the merge threshold join clusters, best pairs first, unless the two clusters carry different DOIs or
 /// PMIDs; (4) a person's overrides, which always win.
 public enum Deduplicator {
+  /// Clusters `records` (keys must be unique; the result is the same for any order of the input), lists the near
+  /// misses, then applies `overrides` in order (unknown keys are ignored).
   public static func run(
     _ records: [DedupRecord], options: DedupOptions = .init(), overrides: [DedupOverride] = []
   ) -> DedupResult {
@@ -24,7 +26,8 @@ public enum Deduplicator {
       var reason: String
     }
     var edges: [Edge] = []
-    for (a, b) in Blocker.candidatePairs(features) {
+    let candidates = Blocker.candidatePairs(features)
+    for (a, b) in candidates {
       let s = PairScorer.score(features[a], features[b], mergeThreshold: options.mergeThreshold)
       if s.score >= options.reviewThreshold { edges.append(Edge(a: a, b: b, score: s.score, reason: s.reason)) }
     }

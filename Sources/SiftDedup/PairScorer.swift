@@ -15,7 +15,8 @@ struct PairScore: Sendable {
 enum PairScorer {
   static func score(_ a: RecordFeatures, _ b: RecordFeatures, mergeThreshold: Double) -> PairScore {
     let titleSim = titleSimilarity(a, b)
-    // Stage 1: identifiers.
+    // Stage 1: identifiers. A shared identifier with unrelated titles is a data error (a DOI given to a whole
+    // supplement of abstracts is common): a person decides.
     let idMatch: String? =
       if let x = a.doi, x == b.doi { "doi" } else if let x = a.pmid, x == b.pmid {
         "pmid"
@@ -23,7 +24,7 @@ enum PairScorer {
         x == b.eid
       { "eid" } else if let x = a.ut, x == b.ut { "wos-ut" } else { nil }
     if let idMatch {
-      if a.title.isEmpty || b.title.isEmpty || titleSim.value >= 0.5 {
+      if a.title.isEmpty || b.title.isEmpty || titleSim.value >= 0.7 {
         return PairScore(score: 1, reason: idMatch)
       }
       return PairScore(score: max(0, mergeThreshold - 0.01), reason: "\(idMatch) but titles differ")
@@ -37,14 +38,18 @@ enum PairScorer {
       return PairScore(score: conflicts.isEmpty ? 1 : max(0, mergeThreshold - 0.01), reason: "cochrane review number")
     }
 
-    // Stage 2: fields.
+    // Stage 2: fields. Titles that differ this much are not worth the rest.
+    let hasTitles = !a.title.isEmpty && !b.title.isEmpty
+    let sameVolume = a.volume != nil && a.volume == b.volume
+    let pages = pageAgreement(a, b)
+    let samePages = pages == .match
+    if hasTitles, titleSim.value < 0.7, !(sameVolume && samePages) {
+      return PairScore(score: 0, reason: "titles differ")
+    }
     var agree: [String] = []
     var score: Double
     var authors = authorAgreement(a, b)
     let journal = journalAgreement(a.source, b.source)
-    let sameVolume = a.volume != nil && a.volume == b.volume
-    let samePages = a.firstPage != nil && a.firstPage == b.firstPage
-    let hasTitles = !a.title.isEmpty && !b.title.isEmpty
     if hasTitles {
       score = titleSim.value
       agree.append(titleSim.label)
@@ -105,18 +110,35 @@ enum PairScorer {
         conflicts.append("volumes differ")
       }
     }
-    if let x = a.firstPage, let y = b.firstPage {
-      if x == y {
+    if pages != .missing {
+      if samePages {
         agree.append("pages")
         score += 0.02
+      } else if pages == .partial {
+        agree.append("last page")
       } else {
         // Other pages with the same authors: most often the same paper cited two ways (supplement, e-page).
         score -= authors == .match && journal != .conflict ? 0.08 : 0.2
         conflicts.append("pages differ")
       }
     }
+    // The whole citation agrees (authors, year, journal, volume, first page): a title written differently
+    // (translated, transliterated, symbols spelled out) is still the same paper.
+    let fullCitation =
+      authors == .match && a.year != nil && a.year == b.year && journal == .match && sameVolume && samePages
+    // With titles that share only half their words, the page range must agree too: a one-page abstract in a
+    // meeting supplement shares its page with other abstracts by the same group.
+    let sameRange = a.lastPage != nil && a.lastPage == b.lastPage && a.lastPage != a.firstPage
+    let titlesClose =
+      titleSim.value >= 0.75 || (sameRange && Similarity.dice(a.titleWords, b.titleWords) >= 0.5)
+    if fullCitation, titlesClose, score < 0.92 {
+      score = 0.92
+      agree = ["citation"] + agree
+    }
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
-    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages {
+    let sameIssueAuthors =
+      authors == .match && journal == .match && sameVolume && a.year != nil && a.year == b.year
+    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !(sameIssueAuthors && pages == .missing) {
       score -= 0.2
       conflicts.append("short title")
     }
@@ -155,7 +177,9 @@ enum PairScorer {
     if a.title == b.title { return (1, "title") }
     var r = 0.0
     let longer = max(a.titleBytes.count, b.titleBytes.count)
-    if Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer)) {
+    if Similarity.dice(a.titleWords, b.titleWords) >= 0.5,
+      Similarity.histogramBound(a.titleHistogram, b.titleHistogram) <= Int(0.3 * Double(longer))
+    {
       r = Similarity.ratio(a.titleBytes, b.titleBytes, minimum: 0.7)
     }
     if r > 0 {
@@ -173,7 +197,7 @@ enum PairScorer {
       if let y, x == y, x.split(separator: " ").count >= 5, best.0 < 0.92 { best = (0.92, "subtitle") }
     }
     // One title is a prefix of the other (truncated export), at least 6 words.
-    let (short, long) = a.title.count < b.title.count ? (a.title, b.title) : (b.title, a.title)
+    let (short, long) = a.titleBytes.count < b.titleBytes.count ? (a.title, b.title) : (b.title, a.title)
     if best.0 < 0.92, long.hasPrefix(short), short.split(separator: " ").count >= 6 { best = (0.92, "title prefix") }
     return best
   }
@@ -201,8 +225,28 @@ enum PairScorer {
   static func journalAgreement(_ a: [String], _ b: [String]) -> Agreement {
     guard !a.isEmpty, !b.isEmpty else { return .missing }
     if a == b || a.joined() == b.joined() { return .match }
+    if abbreviates(a, b) || abbreviates(b, a) { return .match }
+    // `Nephron` / `Nephron - Clinical Practice`: a journal and its section.
     let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-    // Every word of the shorter name is the prefix of a later word of the longer, in order.
+    return long.starts(with: short) ? .partial : .conflict
+  }
+
+  /// First pages equal (`c37` = `37` when only one side has a letter prefix): match; only the last pages equal:
+  /// partial; both given and different: conflict.
+  static func pageAgreement(_ a: RecordFeatures, _ b: RecordFeatures) -> Agreement {
+    guard let x = a.firstPage, let y = b.firstPage else { return .missing }
+    if x == y { return .match }
+    let dx = x.drop { $0.isLetter }
+    let dy = y.drop { $0.isLetter }
+    if dx == dy, dx.count < x.count || dy.count < y.count, dx.count == x.count || dy.count == y.count { return .match }
+    if let l = a.lastPage, l == b.lastPage { return .partial }
+    return .conflict
+  }
+
+  /// Every word of `short` is the prefix of a word of `long`, in order, and covers at least half of `long`;
+  /// or `short` is one word made of the initials of `long` (`BMJ`).
+  static func abbreviates(_ short: [String], _ long: [String]) -> Bool {
+    guard short.count <= long.count else { return false }
     var j = 0
     var matched = 0
     for w in short {
@@ -212,9 +256,9 @@ enum PairScorer {
         j += 1
       }
     }
-    if matched == short.count, short.count * 2 >= long.count { return .match }
-    if short.count == 1, let only = short.first, long.map({ String($0.prefix(1)) }).joined() == only { return .match }
-    return .conflict
+    if matched == short.count, short.count * 2 >= long.count { return true }
+    if short.count == 1, let only = short.first, long.map({ String($0.prefix(1)) }).joined() == only { return true }
+    return false
   }
 
   /// Two decimals, `0.97` (without Foundation's slow formatter: this runs once per candidate pair).

@@ -1,38 +1,41 @@
+import Foundation
 import SiftCore
 
 /// The normalised fields of one record that matching compares, computed once per record.
-struct RecordFeatures: Sendable {
-  var key: String
+final class RecordFeatures: Sendable {
+  let key: String
   /// Normalised title (words separated by spaces), empty when the record has none.
-  var title: String
-  var titleBytes: [UInt8]
+  let title: String
+  let titleBytes: [UInt8]
+  /// Sorted distinct hashes of the title's words.
+  let titleWords: [UInt64]
   /// Letter and digit counts of the title, for a cheap lower bound of the edit distance.
-  var titleHistogram: [Int32]
+  let titleHistogram: [Int32]
   /// Normalised main title before a subtitle separator, when the title has one.
-  var mainTitle: String?
+  let mainTitle: String?
   /// Normalised subtitle (after the first separator), when the title has one.
-  var subtitle: String?
+  let subtitle: String?
   /// Reference type (RIS code), to tell a conference paper from its journal version.
-  var type: String?
-  var titleWordCount: Int
+  let type: String?
+  let titleWordCount: Int
   /// Normalised author family names, in order.
-  var families: [String]
+  let families: [String]
   /// The same, as bytes (compared often).
-  var familyBytes: [[UInt8]]
-  var year: Int?
+  let familyBytes: [[UInt8]]
+  let year: Int?
   /// Journal words without stop words.
-  var source: [String]
-  var volume: String?
-  var firstPage: String?
-  var lastPage: String?
-  var doi: String?
-  var pmid: String?
+  let source: [String]
+  let volume: String?
+  let firstPage: String?
+  let lastPage: String?
+  let doi: String?
+  let pmid: String?
   /// Scopus EID (`2-s2.0-…`).
-  var eid: String?
+  let eid: String?
   /// Web of Science UT (`WOS:…`).
-  var ut: String?
+  let ut: String?
   /// Number of non-empty fields, to choose the primary of a cluster.
-  var richness: Int
+  let richness: Int
 
   init(key: String, record r: Record) {
     self.key = key
@@ -40,6 +43,8 @@ struct RecordFeatures: Sendable {
     let t = parts?.title ?? ""
     title = t
     titleBytes = Array(t.utf8)
+    let tokens = t.utf8.split(separator: 0x20)
+    titleWords = Array(Set(tokens.map { Similarity.fnv($0) })).sorted()
     var histogram = [Int32](repeating: 0, count: 37)
     for b in titleBytes {
       switch b {
@@ -52,21 +57,28 @@ struct RecordFeatures: Sendable {
     mainTitle = parts?.main
     subtitle = parts?.sub
     type = r.type
-    titleWordCount = t.isEmpty ? 0 : t.split(separator: " ").count
+    titleWordCount = tokens.count
     families = r.authors.compactMap { a in
       let f = TextNormalizer.compact(a.family.isEmpty ? a.asWritten : a.family)
       return f.isEmpty || f == "etal" || f == "anonymous" ? nil : f
     }
     familyBytes = families.map { Array($0.utf8) }
     year = r.year
-    source = (r.sourceTitle.map(TextNormalizer.words) ?? []).filter { !Self.stopWords.contains($0) }
+    source = (r.sourceTitle.map(Self.journalName).map(TextNormalizer.words) ?? []).filter {
+      !Self.stopWords.contains($0)
+    }
     volume = Self.number(r.volume)
-    (firstPage, lastPage) = Self.pageRange(r.pages)
-    doi = r.doi.flatMap { Identifier.normalizeDOI($0) }
+    let pages = Self.pageRange(r.pages)
+    firstPage = pages.0
+    lastPage = pages.1
+    // `10.1016/s0025-7753%2817%2930624-3` is `10.1016/s0025-7753(17)30624-3` URL-encoded.
+    doi = r.doi.flatMap { raw in Identifier.normalizeDOI(raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw) }
     pmid = r.pmid.map { $0.filter(\.isNumber) }.flatMap { $0.isEmpty ? nil : String($0.drop { $0 == "0" }) }
     let acc = r.accession?.trimmingSpaces ?? ""
-    eid = acc.lowercased().hasPrefix("2-s2.0-") ? acc.lowercased() : nil
-    ut = acc.uppercased().hasPrefix("WOS:") ? acc.uppercased() : nil
+    eid = acc.lowercased().hasPrefix("2-s2.0-") ? acc.lowercased() : Self.eidInLinks(r.urls)
+    let upper = acc.uppercased()
+    ut =
+      upper.hasPrefix("WOS:") ? upper : upper.hasPrefix("ISI:") ? "WOS:" + upper.dropFirst(4) : nil
     var n = 0
     for s in [r.title, r.sourceTitle, r.volume, r.issue, r.pages, r.doi, r.pmid, r.abstract, r.language, r.type] {
       if let s, !s.trimmingSpaces.isEmpty { n += 1 }
@@ -78,6 +90,24 @@ struct RecordFeatures: Sendable {
   }
 
   static let stopWords: Set<String> = ["the", "of", "and", "for", "in", "on", "de", "la", "le", "des", "et", "a", "an"]
+
+  /// The Scopus EID in a Scopus record link (`…record.uri?eid=2-s2.0-85074596690&…`), as Scopus RIS exports carry it.
+  static func eidInLinks(_ urls: [String]) -> String? {
+    for url in urls {
+      guard let r = url.range(of: "eid=2-s2.0-") else { continue }
+      let digits = url[r.upperBound...].prefix { $0.isNumber }
+      if !digits.isEmpty { return "2-s2.0-" + digits }
+    }
+    return nil
+  }
+
+  /// The journal without a meeting note: `J Clin Hypertens. Conference: 28th Annual Meeting…` → `J Clin Hypertens`.
+  static func journalName(_ raw: String) -> String {
+    for marker in [". Conference:", ".Conference:", " Conference:"] {
+      if let r = raw.range(of: marker), r.lowerBound > raw.startIndex { return String(raw[..<r.lowerBound]) }
+    }
+    return raw
+  }
 
   /// Digits of a volume, without leading zeros: `Vol. 07` → `7`; nil when there are none.
   static func number(_ raw: String?) -> String? {

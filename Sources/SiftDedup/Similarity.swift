@@ -36,6 +36,36 @@ enum Similarity {
     return d <= limit ? d : nil
   }
 
+  /// Dice coefficient of two sorted sets of word hashes: 2·|A∩B| / (|A|+|B|).
+  static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    guard !a.isEmpty || !b.isEmpty else { return 0 }
+    var i = 0
+    var j = 0
+    var common = 0
+    while i < a.count, j < b.count {
+      if a[i] == b[j] {
+        common += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return 2 * Double(common) / Double(a.count + b.count)
+  }
+
+  /// FNV-1a hash of a word (deterministic across runs, unlike `hashValue`).
+  static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return h
+  }
+
   /// A lower bound of the edit distance from character counts: the larger of the surplus on either side.
   static func histogramBound(_ a: [Int32], _ b: [Int32]) -> Int {
     var plus: Int32 = 0

@@ -78,7 +78,7 @@ public enum TextNormalizer {
 
   /// Removes `[...]` groups that are notes about the record rather than its title.
   static func removeEditorialBrackets(_ raw: String) -> String {
-    guard raw.contains("[") else { return raw }
+    guard raw.utf8.contains(0x5B) else { return raw }
     var out = ""
     var rest = Substring(raw)
     while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
@@ -94,22 +94,34 @@ public enum TextNormalizer {
   /// A name or journal reduced to lower-case ASCII words.
   public static func words(_ raw: String) -> [String] {
     var out: [String] = []
-    var current = ""
-    for scalar in fold(raw).unicodeScalars {
-      switch scalar.value {
-      case 0x61...0x7A, 0x30...0x39: current.unicodeScalars.append(scalar)
-      case 0x41...0x5A: current.unicodeScalars.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
-      case 0x27, 0x2019:  // apostrophes join: o'brien → obrien
-        continue
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
+    let bytes = Array(fold(raw).utf8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      i += 1
+      switch b {
+      case 0x61...0x7A, 0x30...0x39: current.append(b)
+      case 0x41...0x5A: current.append(b + 32)
+      case 0x27: continue  // apostrophes join: o'brien → obrien
+      case 0x3F where !current.isEmpty && i < bytes.count && isLetter(bytes[i]):
+        continue  // `fran?ais`: a letter lost to a wrong encoding, not a word break
+      case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && bytes[i + 1] == 0x99:
+        i += 2  // U+2019, the typographic apostrophe
       default:
         if !current.isEmpty {
-          out.append(current)
-          current = ""
+          out.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
         }
       }
     }
-    if !current.isEmpty { out.append(current) }
+    if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
     return out
+  }
+
+  static func isLetter(_ b: UInt8) -> Bool {
+    (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b)
   }
 
   /// Letters only, lower-case ASCII: `O'Brien-Smith` → `obriensmith`.
@@ -138,7 +150,9 @@ public enum TextNormalizer {
 
   /// Drops HTML/XML tags and entities, and LaTeX commands and braces, keeping their text.
   static func stripMarkup(_ raw: String) -> String {
-    guard raw.contains(where: { $0 == "<" || $0 == "&" || $0 == "\\" || $0 == "{" }) else { return raw }
+    guard raw.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 || $0 == 0x5C || $0 == 0x7B || $0 == 0x24 }) else {
+      return raw
+    }
     var out = ""
     var chars = Array(raw)
     var i = 0
@@ -180,16 +194,18 @@ public enum TextNormalizer {
   /// Drops a trailing `[Chinese]`, `[Article in French]`, `[Review]` (a bracketed tag of at most 4 words)
   /// and unwraps a title written wholly in brackets (a translated title, `[Title in English]`).
   static func stripTrailingBracketTag(_ raw: String) -> String {
-    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
-    while text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
+    var text = Substring(raw)
+    while let f = text.first, f.isWhitespace || f == "\"" { text.removeFirst() }
+    while let l = text.last, l.isWhitespace || l == "\"" || l == "." { text.removeLast() }
+    guard text.first == "[" || text.last == "]" else { return String(text) }
     if text.hasPrefix("["), text.hasSuffix("]"), !text.dropFirst().dropLast().contains("[") {
       return String(text.dropFirst().dropLast())
     }
     if text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
       let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-      let before = text[..<open].trimmingCharacters(in: .whitespacesAndNewlines)
+      let before = text[..<open].trimmingSpaces
       if inner.split(separator: " ").count <= 4, before.count >= 10 { return before }
     }
-    return text
+    return String(text)
   }
 }

@@ -4,6 +4,7 @@
 Usage: dedup_bibdedupe.py RECORDS.csv TRUTH.csv NAME
 The ASySD layout (record_id column, latin-1, `NA` for missing) is converted to bib-dedupe's (ID = id_%07d).
 """
+import resource
 import sys
 import time
 import warnings
@@ -30,8 +31,18 @@ def load(path):
     return df
 
 
+def cpu_seconds():
+    """User + system CPU of this process and of its finished children (bib-dedupe's worker processes)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
+
+
 def main():
     records_path, truth_path, name = sys.argv[1], sys.argv[2], sys.argv[3]
+    cpu_start = cpu_seconds()
     start = time.perf_counter()
     df = load(records_path)
     prepped = prep(df, verbosity_level=0)
@@ -40,6 +51,7 @@ def main():
     sets = cluster(matched, verbosity_level=0)
     merged = merge(df, duplicate_id_sets=sets, verbosity_level=0)
     elapsed = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_start
 
     truth = [g.split(";") for g in pd.read_csv(truth_path, dtype=str)["merged_ids"].tolist()]
     truth = [g for g in truth if len(g) > 1]
@@ -76,8 +88,8 @@ def main():
     rr = tp / (tp + fn) if tp + fn else 1.0
     rf = 2 * rp * rr / (rp + rr) if rp + rr else 0.0
     print(
-        "%-20s bib-dedupe records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s"
-        % (name, len(df), pp, pr, pf, rp, rr, rf, elapsed)
+        "%-20s bib-dedupe records %5d  pairwise P %.3f R %.3f F1 %.3f  record-level P %.3f R %.3f F1 %.3f  time %.3f s (cpu %.3f s)"
+        % (name, len(df), pp, pr, pf, rp, rr, rf, elapsed, cpu)
     )
 
 

@@ -23,7 +23,10 @@ public struct ScopusCSVReader: RecordReader {
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
     let path = input.displayPath
-    var tokenizer = CSVTokenizer(bytes: CSVText.utf8(try CSVText.bytes(of: input)).bytes)
+    let decoded = try input.readAllText()
+    sink.encoding = decoded.encoding
+    for d in decoded.diagnostics { sink.warn(d) }
+    var tokenizer = CSVTokenizer(text: decoded.text)
     guard let headerRow = tokenizer.next() else { throw IngestError(file: path, message: "the file is empty") }
     let h = CSVFields(header: headerRow.fields)
     guard let titleColumn = h.column("Title") else {

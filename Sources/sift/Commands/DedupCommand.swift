@@ -1,13 +1,165 @@
 import ArgumentParser
+import Foundation
+import SiftCore
+import SiftDedup
+import SiftIngest
 import SiftKit
 
+/// `sift dedup`: across export files (`sift dedup FILE… --out unique.ris`), or in the project (no FILE).
 struct DedupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dedup",
-    abstract: "Find duplicate records, in the project or across export files."
+    abstract: "Find duplicate records, in the project or across export files.",
+    discussion: """
+      Files mode: `sift dedup FILE… --out unique.ris [--clusters clusters.csv] [--maybe maybe.csv]` reads every \
+      FILE, keeps one record per cluster of duplicates (the richest) and writes them to --out (format from its \
+      extension: .ris, .csv, .jsonl, .bib). clusters.csv has one row per input record \
+      (cluster,file,index,id,primary,reason); maybe.csv the near misses for a person to check. \
+      Project mode (no FILE): de-duplicates the project's records; --review lists the pairs to check, \
+      --merge A B and --split A record a person's decision. See docs/dedup.md.
+      """
   )
 
+  @Argument(help: "Export files to de-duplicate (none: the project in the current folder).")
+  var files: [String] = []
+
+  @Option(
+    name: .shortAndLong,
+    help: "Output file of unique records (.ris, .csv, .jsonl, .bib; default: RIS on standard output).")
+  var out: String?
+
+  @Option(name: .long, help: "Write one row per input record with its cluster and the reason to this CSV.")
+  var clusters: String?
+
+  @Option(name: .long, help: "Write the near-duplicate pairs for a person to check to this CSV.")
+  var maybe: String?
+
+  @Option(name: .long, help: "Output format (ris, csv, jsonl, bibtex) when --out's extension does not say.")
+  var to: String?
+
+  @Option(name: .long, help: "Read every input as this format instead of detecting it.")
+  var format: String?
+
+  @Option(name: .long, help: "Database of origin to record for every input.")
+  var database: String?
+
+  @Option(name: .long, help: "Score at or above which records are merged (default 0.90).")
+  var mergeThreshold: Double?
+
+  @Option(name: .long, help: "Score at or above which a pair is listed for review (default 0.75).")
+  var reviewThreshold: Double?
+
+  @Flag(name: .long, help: "Project mode: list the near-duplicate pairs left for a person.")
+  var review = false
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Project mode: merge two records (R-ids), `--merge A B`.")
+  var merge: [String] = []
+
+  @Option(name: .long, help: "Project mode: take a record (R-id) out of its cluster.")
+  var split: [String] = []
+
+  @Flag(name: .long, help: "Print only errors on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if merge.count % 2 != 0 { throw ValidationError("--merge takes two record ids: --merge R000001 R000002") }
+    if !files.isEmpty, review || !merge.isEmpty || !split.isEmpty {
+      throw ValidationError("--review, --merge and --split work on a project: run them without FILE arguments")
+    }
+    if let m = mergeThreshold, !(0...1).contains(m) { throw ValidationError("--merge-threshold must be in 0…1") }
+    if let r = reviewThreshold, !(0...1).contains(r) { throw ValidationError("--review-threshold must be in 0…1") }
+  }
+
   func run() throws {
-    throw NotYetBuilt(command: "dedup")
+    guard !files.isEmpty else {
+      // TODO(store/lead): project mode. Once SiftKit.ProjectDedup exists on this branch, replace the throw with:
+      //   let pairs = stride(from: 0, to: merge.count, by: 2).map { (merge[$0], merge[$0 + 1]) }
+      //   print(try ProjectDedup.run(
+      //     projectPath: FileManager.default.currentDirectoryPath, review: review, merge: pairs, split: split),
+      //     terminator: "")
+      // (expected: SiftKit.ProjectDedup.run(projectPath:review:merge:split:) throws -> String)
+      throw fail("give export files (`sift dedup FILE… --out unique.ris`), or run inside a project")
+    }
+    let outputFormat = try chosenOutputFormat()
+    let inputFormat = try format.map { raw -> Format in
+      guard let parsed = Format(rawValue: raw.lowercased()) else {
+        throw fail(
+          "unknown input format `\(raw)`; use one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return parsed
+    }
+    var inputs: [(path: String, records: [Record])] = []
+    for file in files {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        throw fail("\(file): no such file")
+      }
+      do {
+        let read = try IngestFiles.read(paths: [file], database: database, format: inputFormat)
+        for summary in read.files { report(summary) }
+        inputs.append((file, read.records))
+      } catch let error as IngestError {
+        throw fail("\(error.file): \(error.message)")
+      }
+    }
+    var options = DedupOptions()
+    if let mergeThreshold { options.mergeThreshold = mergeThreshold }
+    if let reviewThreshold { options.reviewThreshold = reviewThreshold }
+    let outcome = FileDedup.run(files: inputs, options: options)
+    do {
+      let writer = try RecordFileWriter(path: out ?? "-", format: outputFormat)
+      for record in outcome.unique { try writer.write(record) }
+      try writer.finish()
+    } catch let error as OutputError {
+      throw fail("\(error.path): \(error.message)")
+    }
+    if let clusters { try write(outcome.clustersCSV, to: clusters) }
+    if let maybe { try write(outcome.maybeCSV, to: maybe) }
+    if !quiet { printError(outcome.summary, newline: false) }
+  }
+
+  private func write(_ text: String, to path: String) throws {
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw fail("\(path): cannot create the file; check that its folder exists and is writable")
+    }
+  }
+
+  private func chosenOutputFormat() throws -> OutputFormat {
+    if let to {
+      guard let format = OutputFormat(rawValue: to.lowercased()) ?? OutputFormat(fileExtension: to) else {
+        throw fail("unknown output format `\(to)`; use ris, csv, jsonl or bibtex")
+      }
+      return format
+    }
+    if let out, let dot = out.lastIndex(of: ".") {
+      guard let format = OutputFormat(fileExtension: String(out[dot...])) else {
+        throw fail("\(out): cannot tell the output format from the extension; use .ris, .csv, .jsonl or .bib, or --to")
+      }
+      return format
+    }
+    return .ris
+  }
+
+  /// One line per file, then its diagnostics (errors always, warnings unless --quiet).
+  private func report(_ summary: FileReadSummary) {
+    let warnings = summary.diagnostics.filter { $0.severity == .warning }.count
+    if !quiet {
+      var line = "\(summary.path): \(summary.format.displayName), \(summary.recordCount) records"
+      if summary.rejectedCount > 0 { line += ", \(summary.rejectedCount) rejected" }
+      line += ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+      printError(line)
+    }
+    let shown = summary.diagnostics.filter { !quiet || $0.severity == .error }
+    for diagnostic in shown.prefix(20) { printError("  \(diagnostic)") }
+    if shown.count > 20 { printError("  … and \(shown.count - 20) more") }
+  }
+
+  private func fail(_ message: String) -> ExitCode {
+    printError("sift dedup: error: \(message)")
+    return ExitCode.failure
+  }
+
+  private func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
   }
 }

@@ -84,7 +84,7 @@ public enum RISFields {
           r.urls += FieldParsing.urls(in: value)
           if let pmid = pmidFromURL(value) { pmidCandidates.append(pmid) }
         }
-        if value.hasSubstring("doi.org/") { doiCandidates.append(value) }
+        if field.tag == "L3" || value.hasSubstring("doi.org/") { doiCandidates.append(value) }
       case "L1", "L2", "LK":
         r.urls += FieldParsing.urls(in: value)
       case "SN":
@@ -116,7 +116,7 @@ public enum RISFields {
         break
       }
     }
-    r.accession = (accessionID ?? accessionAN).map { value in
+    r.accession = (accessionAN ?? accessionID).map { value in
       FieldParsing.containsNewline(value) ? String(value.split(whereSeparator: \.isNewline)[0]) : value
     }
     r.title = titles.ti ?? titles.t1 ?? titles.ct ?? (r.type == "BOOK" ? titles.bt : nil) ?? titles.st

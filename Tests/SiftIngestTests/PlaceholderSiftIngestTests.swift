@@ -1,8 +1,0 @@
-import Foundation
-import TestSupport
-import Testing
-
-// Replaced by the stage's own tests as the stage is built.
-@Test func SiftIngestTestsSharedFixturesAreBesideTheClone() {
-  #expect(FileManager.default.fileExists(atPath: Fixtures.exports.appendingPathComponent("PROVENANCE.md").path))
-}

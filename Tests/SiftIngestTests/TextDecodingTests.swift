@@ -112,3 +112,46 @@ struct TextDecodingTests {
     #expect(TextEncoding.detect(Array("TY".utf8)) == (.utf8, 0))
   }
 }
+
+@Suite("Two-stage reading of large files")
+struct PipelineTests {
+  @Test func largeFileReadOnTwoThreadsMatchesInMemoryReading() throws {
+    var text = "Provider: Test\n\n"
+    var n = 0
+    while text.utf8.count < 9 << 20 {
+      text +=
+        "TY  - JOUR\nID  - \(n)\nTI  - Title \(n)\nAU  - Doe, J\nAB  - \(String(repeating: "word ", count: 200))\n"
+      text += n % 1000 == 7 ? "\n" : "ER  - \n\n"  // a few records without ER: warnings in order
+      n += 1
+    }
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("large.ris")
+    try Data(text.utf8).write(to: url)
+    let (fromFile, fileSummary) = try readAll(.file(path: url.path))
+    let (fromMemory, memorySummary) = try readAll(.memory(name: url.path, bytes: Array(text.utf8)))
+    #expect(fromFile.count == n)
+    #expect(fromFile == fromMemory)
+    #expect(fileSummary.diagnostics == memorySummary.diagnostics)
+    #expect(fileSummary.diagnostics.count == memorySummary.diagnostics.count)
+    #expect(fileSummary.diagnostics.contains { $0.message.contains("no ER line") })
+  }
+
+  @Test func anErrorInTheCallerStopsReading() throws {
+    var text = ""
+    for n in 0..<40_000 { text += "TY  - JOUR\nTI  - Title \(n) \(String(repeating: "x", count: 200))\nER  - \n" }
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("stop.ris")
+    try Data(text.utf8).write(to: url)
+    struct Stop: Error {}
+    var seen = 0
+    #expect(throws: Stop.self) {
+      _ = try Ingest.read(.file(path: url.path)) { _ in
+        seen += 1
+        if seen == 1000 { throw Stop() }
+      }
+    }
+    #expect(seen == 1000)
+  }
+}

@@ -27,10 +27,10 @@ public enum FieldParsing {
 
   /// `SP`/`EP` as one pages value: `123-129`, or the start alone.
   public static func pages(start: String?, end: String?) -> String? {
-    let s = start?.trimmingSpaces ?? ""
-    let e = end?.trimmingSpaces ?? ""
+    let s = nonEmpty(start) ?? ""
+    let e = nonEmpty(end) ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
-    if e.isEmpty || s.hasSubstring("-") || s == e { return s }
+    if e.isEmpty || s.containsByte(0x2D) || s == e { return s }
     return "\(s)-\(e)"
   }
 
@@ -101,12 +101,7 @@ public enum FieldParsing {
 
   /// Whether the value spans several lines.
   public static func containsNewline(_ value: String) -> Bool {
-    if let found = value.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
-      buf.contains(0x0A) || buf.contains(0x0D)
-    }) {
-      return found
-    }
-    return value.utf8.contains(0x0A) || value.utf8.contains(0x0D)
+    value.containsByte(0x0A) || value.containsByte(0x0D)
   }
 
   /// ``Identifier/normalizeDOI(_:)`` with a fast path for a plain `10.x/y` value.
@@ -124,7 +119,8 @@ public enum FieldParsing {
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
     let bytes = raw.utf8
-    if let comma = bytes.firstIndex(of: 0x2C), let first = bytes.first, let last = bytes.last, first != 0x20,
+    if value0HasComma(raw), let comma = bytes.firstIndex(of: 0x2C), let first = bytes.first, let last = bytes.last,
+      first != 0x20,
       last != 0x20, first < 0x80, last < 0x80
     {
       let familyEnd = comma
@@ -140,6 +136,8 @@ public enum FieldParsing {
     }
     return Author.parse(raw)
   }
+
+  @inline(__always) private static func value0HasComma(_ raw: String) -> Bool { raw.containsByte(0x2C) }
 
   private static func tokens(_ raw: String) -> [Substring] {
     raw.split(whereSeparator: { !($0.isASCIIDigit || $0 == "-" || $0 == "X" || $0 == "x") }).map {

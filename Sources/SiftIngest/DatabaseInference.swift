@@ -45,6 +45,7 @@ public enum DatabaseInference {
       if best.map({ rank > $0.rank }) ?? true { best = (rank, name) }
     }
     for field in fields {
+      if let best, best.rank >= 4 { break }  // a database tag: nothing ranks higher
       switch TagCode.of(field.tag) {
       // DB DP UR L2 LK L1 AN UT WE PB
       case 0x4442, 0x4450, 0x5552, 0x4C32, 0x4C4B, 0x4C31, 0x414E, 0x5554, 0x5745, 0x5042: break

@@ -155,3 +155,29 @@ struct PipelineTests {
     #expect(seen == 1000)
   }
 }
+
+@Suite("Field parsing")
+struct FieldParsingTests {
+  @Test(
+    arguments: [
+      ("2012///", 2012), ("2012/05/01/", 2012), ("May 2012", 2012), ("[1998]", 1998), ("99", nil),
+      ("YEAR/MONTH/DAY/", nil), ("123456789012345678901234567890", nil), ("20121", nil), ("2001\u{FEFF}", 2001),
+    ] as [(String, Int?)])
+  func year(_ raw: String, _ expected: Int?) {
+    #expect(FieldParsing.year(raw) == expected)
+  }
+
+  @Test func doiAuthorAndPagesFastPathsAgreeWithTheGeneralRules() {
+    for raw in ["10.1000/ABC.1", "https://doi.org/10.1/x", "doi:10.1/X.", "10.1/x)", " 10.1/x "] {
+      #expect(FieldParsing.doi(raw) == Identifier.normalizeDOI(raw), "\(raw)")
+    }
+    for raw in ["Müller, Jörg", "Shannon,Claude E.", "Doe , J", "Andersson G", "Gómez, José", "Smith,  A "] {
+      #expect(FieldParsing.author(raw) == Author.parse(raw), "\(raw)")
+    }
+    #expect(FieldParsing.pages(start: "123", end: "129") == "123-129")
+    #expect(FieldParsing.pages(start: "e88", end: nil) == "e88")
+    #expect(FieldParsing.issns(in: "03064530 (ISSN)") == ["0306-4530"])
+    #expect(FieldParsing.isbns(in: "978-3-16-148410-0") == ["9783161484100"])
+    #expect(FieldParsing.urls(in: "http://a.org; http://b.org") == ["http://a.org", "http://b.org"])
+  }
+}

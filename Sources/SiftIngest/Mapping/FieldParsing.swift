@@ -14,7 +14,7 @@ public enum FieldParsing {
           value = 0
         }
         run += 1
-        value = value * 10 + Int(b - 0x30)
+        if run <= 4 { value = value * 10 + Int(b - 0x30) }  // longer runs are no year (and must not overflow)
         previousIsDigit = true
       } else {
         if previousIsDigit, run == 4, (1000...2999).contains(value) { return value }

@@ -1,0 +1,76 @@
+/// A small in-memory XML element: one record's subtree, built while streaming (see ``XMLStream``).
+struct XMLTree: Sendable {
+  var name: String
+  var attributes: [(name: String, value: String)] = []
+  var children: [XMLTreeNode] = []
+  /// 1-based line where the element starts.
+  var line: Int = 0
+
+  /// The value of an attribute, if present.
+  func attribute(_ name: String) -> String? {
+    attributes.first { $0.name == name }?.value
+  }
+
+  /// The direct child elements.
+  var elements: [XMLTree] {
+    children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+  }
+
+  /// The first direct child element named `name`.
+  func child(_ name: String) -> XMLTree? {
+    for case .element(let e) in children where e.name == name { return e }
+    return nil
+  }
+
+  /// The direct child elements named `name`.
+  func children(_ name: String) -> [XMLTree] {
+    elements.filter { $0.name == name }
+  }
+
+  /// The first element along a `/`-separated path of child names, e.g. `titles/title`.
+  func path(_ path: String) -> XMLTree? {
+    var current = self
+    for step in path.split(separator: "/") {
+      guard let next = current.child(String(step)) else { return nil }
+      current = next
+    }
+    return current
+  }
+
+  /// Every element along a path whose last step may repeat, e.g. `keywords/keyword`.
+  func all(_ path: String) -> [XMLTree] {
+    let steps = path.split(separator: "/").map(String.init)
+    guard let last = steps.last else { return [] }
+    var parents = [self]
+    for step in steps.dropLast() { parents = parents.flatMap { $0.children(step) } }
+    return parents.flatMap { $0.children(last) }
+  }
+
+  /// All text inside the element, its descendants' text concatenated in document order (markup dropped).
+  var rawText: String {
+    var out = ""
+    appendText(to: &out)
+    return out
+  }
+
+  private func appendText(to out: inout String) {
+    for child in children {
+      switch child {
+      case .text(let text): out += text
+      case .element(let element): element.appendText(to: &out)
+      }
+    }
+  }
+
+  /// The text with runs of white space collapsed to one space and trimmed; nil when empty.
+  var text: String? {
+    let collapsed = FieldText.collapse(rawText)
+    return collapsed.isEmpty ? nil : collapsed
+  }
+}
+
+/// A child of an ``XMLTree``.
+enum XMLTreeNode: Sendable {
+  case element(XMLTree)
+  case text(String)
+}

@@ -31,19 +31,16 @@ if [[ ! -x .venv-bench/bin/python ]]; then python3 -m venv .venv-bench; fi
 
 # Each measurement prints one line: name records seconds peak_rss_mb
 measure_time() { # name records command...
-  local name=$1 records=$2
+  local name=$1 records=$2 start end rss=0
   shift 2
+  start=$(date +%s.%N)
   if [[ -x /usr/bin/time ]]; then
-    local t
-    t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    echo "$name $records ${t% *} $(awk -v k="${t#* }" 'BEGIN{printf "%.1f", k/1024}')"
-  else # no GNU time: wall clock only
-    local start end
-    start=$(date +%s.%N)
+    rss=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  else
     "$@" >/dev/null 2>&1
-    end=$(date +%s.%N)
-    echo "$name $records $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", b-a}') 0"
   fi
+  end=$(date +%s.%N)
+  echo "$name $records $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", b-a}') $(awk -v k="$rss" 'BEGIN{printf "%.1f", k/1024}')"
 }
 
 RESULTS=$(mktemp)
@@ -64,25 +61,23 @@ rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"rispy {len(records)} {seconds:.3f} {rss:.1f}")
 PY
 
-parse_sift() { # name file
-  local line
-  line=$("$BIN/sift-bench" ingest "$2" 2>&1 | grep '^sift ' || true)
+parse_sift() { # name file [sift-bench ingest options]
+  local line name=$1 file=$2
+  shift 2
+  line=$("$BIN/sift-bench" ingest "$@" "$file" 2>&1 | grep '^sift ' || true)
   if [[ -z $line ]]; then
-    echo "$1 0 0 0"
+    echo "$name 0 0 0"
     return
   fi
   local records seconds rss
   records=$(sed -E 's/.*records=([0-9]+).*/\1/' <<<"$line")
   seconds=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
   rss=$(sed -E 's/.*peakRSS_MB=([0-9.]+).*/\1/' <<<"$line")
-  echo "$1 $records $seconds $rss"
+  echo "$name $records $seconds $rss"
 }
 parse_sift "sift-ris" "$RIS" >>"$RESULTS"
-if "$BIN/sift-bench" ingest --sniff "$XML" | grep -q "endnote-xml"; then
-  parse_sift "sift-endnote-xml" "$XML" >>"$RESULTS"
-else
-  echo "sift-endnote-xml 0 0 0" >>"$RESULTS"
-fi
+# The EndNote XML reader comes from another branch; --format reaches it even before it is registered.
+parse_sift "sift-endnote-xml" "$XML" --format endnote-xml >>"$RESULTS"
 if "$BIN/sift" convert --help 2>/dev/null | grep -q -- "--to"; then
   RISN=$(grep '^sift-ris ' "$RESULTS" | cut -d' ' -f2)
   measure_time "sift-convert-jsonl" "$RISN" "$BIN/sift" convert "$RIS" --to jsonl --out "$OUT/records.jsonl" --quiet >>"$RESULTS"

@@ -7,10 +7,10 @@ public enum DatabaseInference {
     switch format {
     case .wosTagged: return "Web of Science"
     case .medline:
-      if head.contains("OWN - ERIC") { return "ERIC" }
+      if head.hasSubstring("OWN - ERIC") { return "ERIC" }
       return "PubMed"
     case .pubmedXML: return "PubMed"
-    case .scopusCSV: return head.contains("Embase") || head.contains("Emtree") ? "Embase" : "Scopus"
+    case .scopusCSV: return head.hasSubstring("Embase") || head.hasSubstring("Emtree") ? "Embase" : "Scopus"
     case .ovid: return "Ovid"
     default: break
     }
@@ -45,28 +45,39 @@ public enum DatabaseInference {
       if best.map({ rank > $0.rank }) ?? true { best = (rank, name) }
     }
     for field in fields {
-      let value = field.value.lowercased()
+      if let best, best.rank >= 4 { break }  // a database tag: nothing ranks higher
+      switch TagCode.of(field.tag) {
+      // DB DP UR L2 LK L1 AN UT WE PB
+      case 0x4442, 0x4450, 0x5552, 0x4C32, 0x4C4B, 0x4C31, 0x414E, 0x5554, 0x5745, 0x5042: break
+      default: if field.tag.utf8.count <= 4 { continue }
+      }
+      // Links are matched as written (hosts are lower-case in practice); other values case-insensitively.
+      let isLink = field.tag == "UR" || field.tag.hasPrefix("L")
+      let value = isLink ? field.value : field.value.lowercased()
       switch field.tag {
       case "DB", "Database":
-        offer(4, databaseName(value))
+        offer(4, databaseName(value) ?? FieldParsing.nonEmpty(field.value))
       case "DP", "Provider":
         offer(3, providerName(value))
       case "UR", "L2", "LK", "L1":
-        if value.contains("scopus.com") { offer(2, "Scopus") }
-        if value.contains("webofscience") || value.contains("isiknowledge") { offer(2, "Web of Science") }
-        if value.contains("ovidsp") || value.contains("ovid.com") {
-          offer(2, value.contains("d=psyc") ? "PsycINFO" : value.contains("d=emed") ? "Embase" : "Ovid")
+        if value.hasSubstring("scopus.com") { offer(2, "Scopus") }
+        if value.hasSubstring("webofscience") || value.hasSubstring("isiknowledge") { offer(2, "Web of Science") }
+        if value.hasSubstring("ovidsp") || value.hasSubstring("ovid.com") {
+          offer(
+            2,
+            (value.hasSubstring("D=psyc") || value.hasSubstring("d=psyc"))
+              ? "PsycINFO" : (value.hasSubstring("D=emed") || value.hasSubstring("d=emed")) ? "Embase" : "Ovid")
         }
-        if value.contains("ebscohost") { offer(2, "EBSCOhost") }
-        if value.contains("proquest.com") { offer(2, "ProQuest") }
-        if value.contains("sciencedirect.com") { offer(2, "ScienceDirect") }
-        if value.contains("onlinelibrary.wiley.com") { offer(1, "Wiley") }
+        if value.hasSubstring("ebscohost") { offer(2, "EBSCOhost") }
+        if value.hasSubstring("proquest.com") { offer(2, "ProQuest") }
+        if value.hasSubstring("sciencedirect.com") { offer(2, "ScienceDirect") }
+        if value.hasSubstring("onlinelibrary.wiley.com") { offer(1, "Wiley") }
       case "AN", "UT":
         if value.hasPrefix("wos:") { offer(2, "Web of Science") }
       case "WE":
         offer(2, "Web of Science")
       case "PB":
-        if value.contains("john wiley") { offer(0, "Wiley") }
+        if value.hasSubstring("john wiley") { offer(0, "Wiley") }
       default:
         break
       }
@@ -75,29 +86,31 @@ public enum DatabaseInference {
   }
 
   static func databaseName(_ lowered: String) -> String? {
-    if lowered.contains("scopus") { return "Scopus" }
-    if lowered == "psyh" || lowered.contains("psycinfo") || lowered.contains("apa psycinfo") { return "PsycINFO" }
-    if lowered.contains("pubmed") || lowered.contains("medline") || lowered == "nlm" { return "PubMed" }
-    if lowered.contains("embase") { return "Embase" }
-    if lowered.contains("web of science") || lowered.contains("wos") { return "Web of Science" }
-    if lowered.contains("cinahl") || lowered == "rzh" { return "CINAHL" }
-    if lowered.contains("eric") { return "ERIC" }
-    if lowered.contains("cochrane") { return "Cochrane Library" }
-    if lowered.contains("academic search") || lowered == "aph" { return "Academic Search Premier" }
-    if lowered.contains("proquest") { return "ProQuest" }
-    if lowered.contains("sciencedirect") { return "ScienceDirect" }
+    if lowered.hasSubstring("scopus") { return "Scopus" }
+    if lowered == "psyh" || lowered.hasSubstring("psycinfo") || lowered.hasSubstring("apa psycinfo") {
+      return "PsycINFO"
+    }
+    if lowered.hasSubstring("pubmed") || lowered.hasSubstring("medline") || lowered == "nlm" { return "PubMed" }
+    if lowered.hasSubstring("embase") { return "Embase" }
+    if lowered.hasSubstring("web of science") || lowered.hasSubstring("wos") { return "Web of Science" }
+    if lowered.hasSubstring("cinahl") || lowered == "rzh" { return "CINAHL" }
+    if lowered.hasSubstring("eric") { return "ERIC" }
+    if lowered.hasSubstring("cochrane") { return "Cochrane Library" }
+    if lowered.hasSubstring("academic search") || lowered == "aph" { return "Academic Search Premier" }
+    if lowered.hasSubstring("proquest") { return "ProQuest" }
+    if lowered.hasSubstring("sciencedirect") { return "ScienceDirect" }
     if lowered.isEmpty { return nil }
     return nil
   }
 
   static func providerName(_ lowered: String) -> String? {
-    if lowered.contains("ebsco") { return "EBSCOhost" }
-    if lowered.hasPrefix("ovid") || lowered.contains(" ovid") { return "Ovid" }
-    if lowered.contains("proquest") { return "ProQuest" }
-    if lowered.contains("american psychological association") { return "PsycINFO" }
-    if lowered.contains("nlm") || lowered.contains("pubmed") { return "PubMed" }
-    if lowered.contains("scopus") { return "Scopus" }
-    if lowered.contains("clarivate") || lowered.contains("web of science") { return "Web of Science" }
+    if lowered.hasSubstring("ebsco") { return "EBSCOhost" }
+    if lowered.hasPrefix("ovid") || lowered.hasSubstring(" ovid") { return "Ovid" }
+    if lowered.hasSubstring("proquest") { return "ProQuest" }
+    if lowered.hasSubstring("american psychological association") { return "PsycINFO" }
+    if lowered.hasSubstring("nlm") || lowered.hasSubstring("pubmed") { return "PubMed" }
+    if lowered.hasSubstring("scopus") { return "Scopus" }
+    if lowered.hasSubstring("clarivate") || lowered.hasSubstring("web of science") { return "Web of Science" }
     return nil
   }
 }

@@ -88,7 +88,7 @@ public enum Ingest {
         if let database {
           record.database = database
         } else if record.database == nil {
-          record.database = DatabaseInference.infer(fields: record.fields, format: readerFormat) ?? fileDatabase
+          record.database = fileDatabase
         }
         index += 1
         try onRecord(record)

@@ -119,7 +119,7 @@ public struct MedlineReader: RecordReader {
       case "IS", "ISSN": r.issn += FieldParsing.issns(in: value)
       case "ISBN": r.isbn += FieldParsing.isbns(in: value)
       case "AID", "LID":
-        if doi == nil, value.contains("[doi]") || value.lowercased().hasPrefix("doi") {
+        if doi == nil, value.hasSubstring("[doi]") || value.lowercased().hasPrefix("doi") {
           doi = Identifier.normalizeDOI(value.replacingOccurrences(of: "[doi]", with: ""))
         }
       case "LA": if r.language == nil { r.language = value }
@@ -139,11 +139,11 @@ public struct MedlineReader: RecordReader {
     r.accession = first["PMID"] ?? first["OID"] ?? first["PMC"] ?? first["PMCR"]
     r.issn = RISFields.unique(r.issn)
     let types = r.publicationTypes.map { $0.lowercased() }
-    if types.contains(where: { $0.contains("book") }) {
+    if types.contains(where: { $0.hasSubstring("book") }) {
       r.type = first["BTI"] != nil && first["TI"] != nil ? "CHAP" : "BOOK"
-    } else if types.contains(where: { $0.contains("conference") || $0 == "congress" }) {
+    } else if types.contains(where: { $0.hasSubstring("conference") || $0 == "congress" }) {
       r.type = "CONF"
-    } else if types.contains(where: { $0.contains("report") }) {
+    } else if types.contains(where: { $0.hasSubstring("report") }) {
       r.type = "RPRT"
     } else if first["JT"] != nil || first["TA"] != nil || types.contains("journal article") {
       r.type = "JOUR"

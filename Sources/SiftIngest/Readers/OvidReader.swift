@@ -152,7 +152,7 @@ public struct OvidReader: RecordReader {
     let lowerTypes = r.publicationTypes.map { $0.lowercased() }
     if lowerTypes.contains(where: { $0.hasPrefix("book") }) {
       r.type = "BOOK"
-    } else if lowerTypes.contains(where: { $0.contains("conference") }) {
+    } else if lowerTypes.contains(where: { $0.hasSubstring("conference") }) {
       r.type = "CONF"
     } else if first["chapter title"] != nil {
       r.type = "CHAP"
@@ -170,7 +170,7 @@ public struct OvidReader: RecordReader {
   static func splitAuthors(_ raw: String) -> [Author] {
     let joined = raw.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.joined(separator: "; ")
     let parts: [String]
-    if joined.contains(";") {
+    if joined.hasSubstring(";") {
       parts = joined.split(separator: ";").map { $0.trimmingSpaces }
     } else {
       parts = joined.components(separatedBy: "  ").map { $0.trimmingSpaces }

@@ -11,10 +11,10 @@ public struct WoSReader: RecordReader {
     let lines = head.split(whereSeparator: \.isNewline).prefix(3000).map { $0.trimmingPrefixBOM }
     guard let first = lines.first(where: { !$0.trimmingSpaces.isEmpty }) else { return 0 }
     if first.hasPrefix("FN "),
-      first.contains("Web of Science") || first.contains("ISI Export") || first.contains("Clarivate")
-        || first.contains("Thomson")
+      first.hasSubstring("Web of Science") || first.hasSubstring("ISI Export") || first.hasSubstring("Clarivate")
+        || first.hasSubstring("Thomson")
     {
-      return 98 + bonus
+      return 97 + bonus
     }
     let hasPT = lines.contains { $0.hasPrefix("PT ") }
     let hasER = lines.contains { $0 == "ER" || $0.hasPrefix("ER ") }
@@ -148,7 +148,7 @@ public struct WoSReader: RecordReader {
     case "P": r.type = "PAT"
     default: r.type = "GEN"
     }
-    if r.publicationTypes.contains(where: { $0.lowercased().contains("proceedings paper") }) { r.type = "CONF" }
+    if r.publicationTypes.contains(where: { $0.lowercased().hasSubstring("proceedings paper") }) { r.type = "CONF" }
     r.title = value("TI")
     r.sourceTitle = value("SO") ?? value("SE")
     r.year = value("PY").flatMap(FieldParsing.year) ?? value("EA").flatMap(FieldParsing.year)

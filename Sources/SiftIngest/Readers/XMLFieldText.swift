@@ -4,18 +4,30 @@ import SiftCore
 enum FieldText {
   /// Runs of white space (spaces, tabs, line ends) collapsed to one space, and trimmed.
   static func collapse(_ text: String) -> String {
-    var out = ""
+    // Fast path: nothing to collapse.
+    var previousSpace = true
+    var clean = true
+    for byte in text.utf8 {
+      let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+      if isSpace && (previousSpace || byte != 0x20) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+        clean = false  // a leading/double/non-space blank, or a possible Unicode space (U+00A0, U+2000…, U+3000)
+        break
+      }
+      previousSpace = isSpace
+    }
+    if clean && !previousSpace { return text }
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for ch in text {
-      if ch.isWhitespace {
+    for scalar in text.unicodeScalars {
+      if BibTeXParser.isSpace(scalar) {
         pendingSpace = !out.isEmpty
       } else {
         if pendingSpace { out.append(" ") }
         pendingSpace = false
-        out.append(ch)
+        out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// The collapsed text, or nil when it is empty.

@@ -45,11 +45,15 @@ public enum DatabaseInference {
       if best.map({ rank > $0.rank }) ?? true { best = (rank, name) }
     }
     for field in fields {
-      switch field.tag {
-      case "DB", "Database", "DP", "Provider", "UR", "L2", "LK", "L1", "AN", "UT", "WE", "PB": break
-      default: continue
+      if let best, best.rank >= 4 { break }  // a database tag: nothing ranks higher
+      switch TagCode.of(field.tag) {
+      // DB DP UR L2 LK L1 AN UT WE PB
+      case 0x4442, 0x4450, 0x5552, 0x4C32, 0x4C4B, 0x4C31, 0x414E, 0x5554, 0x5745, 0x5042: break
+      default: if field.tag.utf8.count <= 4 { continue }
       }
-      let value = field.value.lowercased()
+      // Links are matched as written (hosts are lower-case in practice); other values case-insensitively.
+      let isLink = field.tag == "UR" || field.tag.hasPrefix("L")
+      let value = isLink ? field.value : field.value.lowercased()
       switch field.tag {
       case "DB", "Database":
         offer(4, databaseName(value) ?? FieldParsing.nonEmpty(field.value))
@@ -59,7 +63,10 @@ public enum DatabaseInference {
         if value.hasSubstring("scopus.com") { offer(2, "Scopus") }
         if value.hasSubstring("webofscience") || value.hasSubstring("isiknowledge") { offer(2, "Web of Science") }
         if value.hasSubstring("ovidsp") || value.hasSubstring("ovid.com") {
-          offer(2, value.hasSubstring("d=psyc") ? "PsycINFO" : value.hasSubstring("d=emed") ? "Embase" : "Ovid")
+          offer(
+            2,
+            (value.hasSubstring("D=psyc") || value.hasSubstring("d=psyc"))
+              ? "PsycINFO" : (value.hasSubstring("D=emed") || value.hasSubstring("d=emed")) ? "Embase" : "Ovid")
         }
         if value.hasSubstring("ebscohost") { offer(2, "EBSCOhost") }
         if value.hasSubstring("proquest.com") { offer(2, "ProQuest") }

@@ -206,4 +206,10 @@ import Testing
     #expect(BibTeXReader().sniff("TY  - JOUR\nER  -\n", fileExtension: "ris") == 0)
     #expect(BibTeXReader().sniff("email me @home", fileExtension: "txt") == 0)
   }
+
+  @Test func hugeNumbersDoNotOverflow() throws {
+    let text = "@article{k, title = {T}, year = 99999999999999999999999999, date = {2020-99999999999999999999}}"
+    let record = try #require(try StructTestIO.read(BibTeXReader(), name: "y.bib", text: text).records.first)
+    #expect(record.year == 2020)
+  }
 }

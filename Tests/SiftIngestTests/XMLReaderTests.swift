@@ -172,4 +172,66 @@ import Testing
     #expect(PubMedXMLReader().sniff("<xml><records>", fileExtension: "xml") == 0)
     #expect(PubMedXMLReader().sniff("TY  - JOUR", fileExtension: "ris") == 0)
   }
+
+  struct Expectation: Sendable, CustomStringConvertible {
+    var path: String
+    var title: String
+    var family: String?
+    var year: Int
+    var doi: String?
+    var description: String { path }
+  }
+
+  @Test(arguments: [
+    Expectation(
+      path: "endnote-xml/jabref-EndnoteXmlImporterTestArticle.xml",
+      title:
+        "Trends in the lifetime risk of developing cancer in Great Britain: comparison of risk for those born from 1930 to 1960",
+      family: "Ahmad", year: 2015, doi: "10.1038/bjc.2014.606"),
+    Expectation(
+      path: "endnote-xml/jabref-EndnoteXmlImporterTestReport.xml",
+      title: "Purple Martin (Progne subis): a technical conservation assessment", family: "Wiggins", year: 2005,
+      doi: nil),
+    Expectation(
+      path: "endnote-xml/jabref-EndnoteXmlImporterTest_EmptyKeywordStyle.xml",
+      title: "Painless Laser Acupuncture for Smoking Cessation.", family: "Lim", year: 2018,
+      doi: "10.1089/acu.2018.1295"),
+    Expectation(
+      path: "endnote-xml/jabref-EndnoteXmlImporterTest_WithoutUrlStyle2.xml",
+      title: "An ecological basis for reforestation of submariginal lands in the Central Hardwood Region",
+      family: "Chapman", year: 1937, doi: nil),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestArticleID.xml",
+      title: "Diagnostic performance of a multiplex PCR assay for meningitis in an HIV-infected population in Uganda.",
+      family: "Rhein", year: 2015, doi: "10.1016/j.diagmicrobio.2015.11.017"),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestArticleItalics.xml",
+      title: "Genome-wide significant risk factors on chromosome 19 and the APOE locus.", family: "Moreno-Grau",
+      year: 2018, doi: "10.18632/oncotarget.25083"),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestArticleNoISSN.xml",
+      title: "Need for cognition moderates paranormal beliefs and magical ideation in inconsistent-handers.",
+      family: "Prichard", year: 2016, doi: "10.1080/1357650x.2015.1125914"),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestMeshHeadingList.xml", title: "Test article for MeSH heading parsing.",
+      family: nil, year: 2024, doi: nil),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestNbib.xml",
+      title:
+        "Predictors of treatment failure, incipient hypothyroidism, and weight gain following radioiodine therapy for Graves' thyrotoxicosis.",
+      family: "Gibb", year: 2013, doi: "10.3275/8949"),
+    Expectation(
+      path: "pubmed-xml/jabref-MedlineImporterTestPubmedBook.xml",
+      title: "Rheumatoid Arthritis: National Clinical Guideline for Management and Treatment in Adults",
+      family: "National Collaborating Centre for Chronic Conditions (UK)", year: 2009, doi: nil),
+  ])
+  func firstRecordKeyFields(_ expected: Expectation) throws {
+    let input = InputSource.file(path: Fixtures.export(expected.path).path)
+    let reader: any RecordReader = expected.path.hasPrefix("pubmed") ? PubMedXMLReader() : EndNoteXMLReader()
+    let record = try #require(try StructTestIO.read(reader, input).records.first)
+    #expect(record.title == expected.title)
+    #expect(record.authors.first?.family == expected.family)
+    #expect(record.year == expected.year)
+    #expect(record.doi == expected.doi)
+  }
 }

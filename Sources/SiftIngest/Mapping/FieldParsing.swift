@@ -14,7 +14,7 @@ public enum FieldParsing {
           value = 0
         }
         run += 1
-        value = value * 10 + Int(b - 0x30)
+        if run <= 4 { value = value * 10 + Int(b - 0x30) }  // longer runs are no year (and must not overflow)
         previousIsDigit = true
       } else {
         if previousIsDigit, run == 4, (1000...2999).contains(value) { return value }
@@ -27,10 +27,10 @@ public enum FieldParsing {
 
   /// `SP`/`EP` as one pages value: `123-129`, or the start alone.
   public static func pages(start: String?, end: String?) -> String? {
-    let s = start?.trimmingSpaces ?? ""
-    let e = end?.trimmingSpaces ?? ""
+    let s = nonEmpty(start) ?? ""
+    let e = nonEmpty(end) ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
-    if e.isEmpty || s.hasSubstring("-") || s == e { return s }
+    if e.isEmpty || s.containsByte(0x2D) || s == e { return s }
     return "\(s)-\(e)"
   }
 
@@ -71,11 +71,12 @@ public enum FieldParsing {
 
   /// URLs in a value that may hold several separated by `;` or spaces.
   public static func urls(in raw: String) -> [String] {
-    let bytes = raw.utf8
-    if bytes.starts(with: "http".utf8), !bytes.contains(where: { $0 == 0x3B || $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
-    {
-      return [raw]
+    var text = raw
+    let single = text.withUTF8 { b in
+      b.count > 4 && b[0] == 0x68 && b[1] == 0x74 && b[2] == 0x74 && b[3] == 0x70
+        && !b.contains(where: { $0 == 0x3B || $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
     }
+    if single { return [raw] }
     return raw.split(whereSeparator: { $0 == ";" || $0.isWhitespace }).map(String.init).filter {
       $0.hasPrefix("http://") || $0.hasPrefix("https://") || $0.hasPrefix("ftp://") || $0.hasPrefix("www.")
     }
@@ -92,52 +93,59 @@ public enum FieldParsing {
 
   /// The trimmed value, or nil when it is empty.
   public static func nonEmpty(_ raw: String?) -> String? {
-    guard let raw, let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+    guard var raw else { return nil }
     // Fast path: nothing to trim (ASCII check; non-ASCII edges go the slow way).
-    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return raw }
+    let clean = raw.withUTF8 { b -> Bool? in
+      guard let first = b.first, let last = b.last else { return nil }
+      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+    }
+    guard let clean else { return nil }
+    if clean { return raw }
     let trimmed = raw.trimmingSpaces
     return trimmed.isEmpty ? nil : trimmed
   }
 
   /// Whether the value spans several lines.
   public static func containsNewline(_ value: String) -> Bool {
-    if let found = value.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
-      buf.contains(0x0A) || buf.contains(0x0D)
-    }) {
-      return found
-    }
-    return value.utf8.contains(0x0A) || value.utf8.contains(0x0D)
+    value.containsByte(0x0A) || value.containsByte(0x0D)
   }
 
   /// ``Identifier/normalizeDOI(_:)`` with a fast path for a plain `10.x/y` value.
   public static func doi(_ raw: String) -> String? {
-    let bytes = raw.utf8
-    if bytes.starts(with: "10.".utf8), bytes.count > 6,
-      bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), let last = bytes.last,
-      !".,;)]>\"'".utf8.contains(last), bytes.contains(0x2F)
-    {
-      return bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
+    var text = raw
+    let plain = text.withUTF8 { b -> (ok: Bool, upper: Bool) in
+      guard b.count > 6, b[0] == 0x31, b[1] == 0x30, b[2] == 0x2E, let last = b.last else { return (false, false) }
+      var slash = false
+      var upper = false
+      for c in b {
+        if c <= 0x20 || c >= 0x7F { return (false, false) }
+        if c == 0x2F { slash = true }
+        if c >= 0x41 && c <= 0x5A { upper = true }
+      }
+      switch last {
+      case 0x2E, 0x2C, 0x3B, 0x29, 0x5D, 0x3E, 0x22, 0x27: return (false, false)  // . , ; ) ] > " '
+      default: return (slash, upper)
+      }
     }
+    if plain.ok { return plain.upper ? raw.lowercased() : raw }
     return Identifier.normalizeDOI(raw)
   }
 
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
-    let bytes = raw.utf8
-    if let comma = bytes.firstIndex(of: 0x2C), let first = bytes.first, let last = bytes.last, first != 0x20,
-      last != 0x20, first < 0x80, last < 0x80
-    {
-      let familyEnd = comma
-      let givenStart = bytes.index(after: comma)
-      let familyBytes = bytes[..<familyEnd]
-      var givenBytes = bytes[givenStart...]
-      while let f = givenBytes.first, f == 0x20 { givenBytes = givenBytes.dropFirst() }
-      if let l = familyBytes.last, l != 0x20, l != 0x09, !givenBytes.contains(0x09) {
-        let family = String(Substring(familyBytes))
-        let given = String(Substring(givenBytes))
-        return Author(asWritten: raw, family: family, given: given.isEmpty ? nil : given)
-      }
+    var text = raw
+    // Fast path: ASCII-edged `Family, Given` without tabs or doubled spaces around the comma.
+    let split = text.withUTF8 { b -> (family: String, given: String)? in
+      guard let first = b.first, let last = b.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+        let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
+      else { return nil }
+      var g = comma + 1
+      while g < b.count, b[g] == 0x20 { g += 1 }
+      let family = String(decoding: UnsafeBufferPointer(rebasing: b[..<comma]), as: UTF8.self)
+      let given = String(decoding: UnsafeBufferPointer(rebasing: b[g...]), as: UTF8.self)
+      return (family, given)
     }
+    if let split { return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given) }
     return Author.parse(raw)
   }
 

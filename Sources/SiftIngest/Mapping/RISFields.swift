@@ -2,6 +2,53 @@ import SiftCore
 
 /// Maps RIS fields (any dialect) to a ``Record``.
 public enum RISFields {
+  static var cA1: UInt32 { 0x4131 }
+  static var cA2: UInt32 { 0x4132 }
+  static var cAB: UInt32 { 0x4142 }
+  static var cAN: UInt32 { 0x414E }
+  static var cAU: UInt32 { 0x4155 }
+  static var cBN: UInt32 { 0x424E }
+  static var cBT: UInt32 { 0x4254 }
+  static var cC2: UInt32 { 0x4332 }
+  static var cCP: UInt32 { 0x4350 }
+  static var cCT: UInt32 { 0x4354 }
+  static var cDA: UInt32 { 0x4441 }
+  static var cDE: UInt32 { 0x4445 }
+  static var cDI: UInt32 { 0x4449 }
+  static var cDO: UInt32 { 0x444F }
+  static var cED: UInt32 { 0x4544 }
+  static var cEP: UInt32 { 0x4550 }
+  static var cID: UInt32 { 0x4944 }
+  static var cIS: UInt32 { 0x4953 }
+  static var cJ1: UInt32 { 0x4A31 }
+  static var cJ2: UInt32 { 0x4A32 }
+  static var cJA: UInt32 { 0x4A41 }
+  static var cJF: UInt32 { 0x4A46 }
+  static var cJO: UInt32 { 0x4A4F }
+  static var cKW: UInt32 { 0x4B57 }
+  static var cL1: UInt32 { 0x4C31 }
+  static var cL2: UInt32 { 0x4C32 }
+  static var cL3: UInt32 { 0x4C33 }
+  static var cLA: UInt32 { 0x4C41 }
+  static var cLK: UInt32 { 0x4C4B }
+  static var cM3: UInt32 { 0x4D33 }
+  static var cN2: UInt32 { 0x4E32 }
+  static var cPMID: UInt32 { 0x504D4944 }
+  static var cPY: UInt32 { 0x5059 }
+  static var cSN: UInt32 { 0x534E }
+  static var cSP: UInt32 { 0x5350 }
+  static var cST: UInt32 { 0x5354 }
+  static var cT1: UInt32 { 0x5431 }
+  static var cT2: UInt32 { 0x5432 }
+  static var cT3: UInt32 { 0x5433 }
+  static var cTI: UInt32 { 0x5449 }
+  static var cTY: UInt32 { 0x5459 }
+  static var cUR: UInt32 { 0x5552 }
+  static var cVL: UInt32 { 0x564C }
+  static var cVO: UInt32 { 0x564F }
+  static var cY1: UInt32 { 0x5931 }
+  static var cY2: UInt32 { 0x5932 }
+
   /// The first non-empty value of each title-like tag, by priority.
   private struct Titles {
     var ti: String?
@@ -17,20 +64,20 @@ public enum RISFields {
     var j2: String?
     var t3: String?
 
-    mutating func offer(_ tag: String, _ value: String) {
+    mutating func offer(_ code: UInt32, _ value: String) {
       func set(_ slot: inout String?) { if slot == nil { slot = value } }
-      switch tag {
-      case "TI": set(&ti)
-      case "T1": set(&t1)
-      case "CT": set(&ct)
-      case "BT": set(&bt)
-      case "ST": set(&st)
-      case "T2": set(&t2)
-      case "JO": set(&jo)
-      case "JF": set(&jf)
-      case "JA": set(&ja)
-      case "J1": set(&j1)
-      case "J2": set(&j2)
+      switch code {
+      case RISFields.cTI: set(&ti)
+      case RISFields.cT1: set(&t1)
+      case RISFields.cCT: set(&ct)
+      case RISFields.cBT: set(&bt)
+      case RISFields.cST: set(&st)
+      case RISFields.cT2: set(&t2)
+      case RISFields.cJO: set(&jo)
+      case RISFields.cJF: set(&jf)
+      case RISFields.cJA: set(&ja)
+      case RISFields.cJ1: set(&j1)
+      case RISFields.cJ2: set(&j2)
       default: set(&t3)
       }
     }
@@ -50,51 +97,53 @@ public enum RISFields {
     var accessionAN: String?
     for field in fields {
       let value = field.value
-      switch field.tag {
-      case "TY":
+      let code = TagCode.of(field.tag)
+      switch code {
+      case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
-      case "TI", "T1", "CT", "BT", "ST", "T2", "JO", "JF", "JA", "J1", "J2", "T3":
-        if let v = FieldParsing.nonEmpty(value) { titles.offer(field.tag, joinLines(v)) }
-      case "AU", "A1":
+      case Self.cTI, Self.cT1, Self.cCT, Self.cBT, Self.cST, Self.cT2, Self.cJO, Self.cJF, Self.cJA, Self.cJ1, Self.cJ2,
+        Self.cT3:
+        if let v = FieldParsing.nonEmpty(value) { titles.offer(code, joinLines(v)) }
+      case Self.cAU, Self.cA1:
         r.authors += FieldParsing.authors(in: joinLines(value))
-      case "A2", "ED":
+      case Self.cA2, Self.cED:
         editors += FieldParsing.authors(in: joinLines(value))
-      case "PY", "Y1", "DA", "Y2":
-        let slot = ["PY", "Y1", "DA", "Y2"].firstIndex(of: field.tag) ?? 0
+      case Self.cPY, Self.cY1, Self.cDA, Self.cY2:
+        let slot = code == Self.cPY ? 0 : code == Self.cY1 ? 1 : code == Self.cDA ? 2 : 3
         if years[slot] == nil, let v = FieldParsing.nonEmpty(value) { years[slot] = v }
-      case "VL", "VO":
+      case Self.cVL, Self.cVO:
         if r.volume == nil { r.volume = FieldParsing.nonEmpty(value) }
-      case "IS", "CP":
+      case Self.cIS, Self.cCP:
         if r.issue == nil { r.issue = FieldParsing.nonEmpty(value) }
-      case "SP":
+      case Self.cSP:
         if startPage == nil { startPage = FieldParsing.nonEmpty(value) }
-      case "EP":
+      case Self.cEP:
         if endPage == nil { endPage = FieldParsing.nonEmpty(value) }
-      case "DO", "DI":
+      case Self.cDO, Self.cDI:
         doiCandidates.insert(value, at: doiCandidates.count)
-      case "M3":
+      case Self.cM3:
         if let v = FieldParsing.nonEmpty(value), FieldParsing.doi(v) == nil, v.utf8.count <= 40,
           !v.utf8.contains(where: { $0 == 0x5B || ($0 >= 0x30 && $0 <= 0x39) })
         {
           r.publicationTypes.append(v)
         }
         doiCandidates.append(value)
-      case "UR", "L3":
-        if field.tag == "UR" {
+      case Self.cUR, Self.cL3:
+        if code == Self.cUR {
           r.urls += FieldParsing.urls(in: value)
           if let pmid = pmidFromURL(value) { pmidCandidates.append(pmid) }
         }
-        if value.hasSubstring("doi.org/") { doiCandidates.append(value) }
-      case "L1", "L2", "LK":
+        if code == Self.cL3 || value.hasSubstring("doi.org/") { doiCandidates.append(value) }
+      case Self.cL1, Self.cL2, Self.cLK:
         r.urls += FieldParsing.urls(in: value)
-      case "SN":
+      case Self.cSN:
         r.issn += FieldParsing.issns(in: value)
         r.isbn += FieldParsing.isbns(in: value)
-      case "BN":
+      case Self.cBN:
         r.isbn += FieldParsing.isbns(in: value)
-      case "AB", "N2":
+      case Self.cAB, Self.cN2:
         if r.abstract == nil, let v = FieldParsing.nonEmpty(value) { r.abstract = joinLines(v) }
-      case "KW", "DE":
+      case Self.cKW, Self.cDE:
         if FieldParsing.containsNewline(value) {
           for line in value.split(whereSeparator: \.isNewline) {
             if let v = FieldParsing.nonEmpty(String(line)) { r.keywords.append(v) }
@@ -102,21 +151,21 @@ public enum RISFields {
         } else if let v = FieldParsing.nonEmpty(value) {
           r.keywords.append(v)
         }
-      case "LA":
+      case Self.cLA:
         if r.language == nil { r.language = FieldParsing.nonEmpty(value) }
-      case "PMID", "C2":
+      case Self.cPMID, Self.cC2:
         if let v = FieldParsing.nonEmpty(value), v.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
           pmidCandidates.insert(v, at: 0)
         }
-      case "ID":
+      case Self.cID:
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
-      case "AN":
+      case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
       default:
         break
       }
     }
-    r.accession = (accessionID ?? accessionAN).map { value in
+    r.accession = (accessionAN ?? accessionID).map { value in
       FieldParsing.containsNewline(value) ? String(value.split(whereSeparator: \.isNewline)[0]) : value
     }
     r.title = titles.ti ?? titles.t1 ?? titles.ct ?? (r.type == "BOOK" ? titles.bt : nil) ?? titles.st

@@ -1,20 +1,59 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+enum ByteSearch {
+  /// Whether `needle` occurs in `hay`.
+  static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard let h = hay.baseAddress, let p = needle.baseAddress, hay.count >= n else { return false }
+    var start = h
+    var remaining = hay.count
+    while remaining >= n, let hit = memchr(start, Int32(p.pointee), remaining - n + 1) {
+      let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(at, p, n) == 0 { return true }
+      remaining -= (at - start) + 1
+      start = at + 1
+    }
+    return false
+  }
+}
+
 extension StringProtocol {
   /// Whether `needle` occurs in the string, compared byte for byte in UTF-8 (fast; no Foundation, no locale).
   public func hasSubstring(_ needle: String) -> Bool {
-    let n = Array(needle.utf8)
-    guard let first = n.first else { return true }
-    let hay = utf8
-    var i = hay.startIndex
-    while let start = hay[i...].firstIndex(of: first) {
-      var h = start
-      var k = 0
-      while k < n.count, h < hay.endIndex, hay[h] == n[k] {
-        h = hay.index(after: h)
-        k += 1
-      }
-      if k == n.count { return true }
-      i = hay.index(after: start)
+    var text = String(self)
+    var pattern = needle
+    return text.withUTF8 { hay in pattern.withUTF8 { ByteSearch.contains(hay, $0) } }
+  }
+
+  /// Whether the UTF-8 bytes contain `byte`.
+  public func containsByte(_ byte: UInt8) -> Bool {
+    if let found = utf8.withContiguousStorageIfAvailable({ hay -> Bool in
+      guard let h = hay.baseAddress else { return false }
+      return memchr(h, Int32(byte), hay.count) != nil
+    }) {
+      return found
     }
-    return false
+    return utf8.contains(byte)
+  }
+}
+
+/// A tag as a number (its first four ASCII bytes), so readers switch on integers rather than strings.
+public enum TagCode {
+  /// The code of a tag such as `TY`, `PMID` or `AU`.
+  @inline(__always)
+  public static func of(_ tag: String) -> UInt32 {
+    var code: UInt32 = 0
+    var n = 0
+    for b in tag.utf8 {
+      guard n < 4 else { return code | 0x8000_0000 }  // longer tags never equal a 4-byte code
+      code = code << 8 | UInt32(b)
+      n += 1
+    }
+    return code
   }
 }

@@ -200,7 +200,7 @@ struct BibTeXParser {
     var k = comma + 1
     while k < s.count, s[k] == " " || s[k] == "\t" { k += 1 }
     guard k < s.count, s[k] == "\n" || s[k] == "\r" else { return false }
-    while k < s.count, s[k].properties.isWhitespace { k += 1 }
+    while k < s.count, Self.isSpace(s[k]) { k += 1 }
     var letters = 0
     while k < s.count, isNameCharacter(s[k]) || s[k] == " " {
       k += 1
@@ -212,7 +212,7 @@ struct BibTeXParser {
   /// A closing delimiter with only white space after it up to the next entry or the end of the file.
   private func closesEntry(at offset: Int) -> Bool {
     var k = offset + 1
-    while k < s.count, s[k].properties.isWhitespace { k += 1 }
+    while k < s.count, Self.isSpace(s[k]) { k += 1 }
     return k == s.count || (s[k] == "@" && atLineStart(k))
   }
 
@@ -351,7 +351,7 @@ struct BibTeXParser {
   private mutating func readWord(close: Unicode.Scalar) -> String {
     var out = String.UnicodeScalarView()
     while i < s.count, s[i] != ",", s[i] != close, s[i] != "#", s[i] != "{", s[i] != "\"",
-      !s[i].properties.isWhitespace
+      !Self.isSpace(s[i])
     {
       out.append(s[i])
       i += 1
@@ -360,12 +360,12 @@ struct BibTeXParser {
   }
 
   private func isNameCharacter(_ c: Unicode.Scalar) -> Bool {
-    if c.properties.isWhitespace { return false }
+    if Self.isSpace(c) { return false }
     return !"{}(),=#\"@%'~\\".unicodeScalars.contains(c)
   }
 
   private mutating func skipSpace() {
-    while i < s.count, s[i].properties.isWhitespace { i += 1 }
+    while i < s.count, Self.isSpace(s[i]) { i += 1 }
   }
 
   /// Whether only white space stands between the previous line end and `offset`.
@@ -373,7 +373,7 @@ struct BibTeXParser {
     var k = offset - 1
     while k >= 0 {
       if s[k] == "\n" || s[k] == "\r" { return true }
-      if !s[k].properties.isWhitespace { return false }
+      if !Self.isSpace(s[k]) { return false }
       k -= 1
     }
     return true
@@ -410,5 +410,11 @@ struct BibTeXParser {
       k += 1
     }
     return String(out)
+  }
+
+  /// White space, with a fast path for ASCII.
+  static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    if c.value < 0x80 { return c == " " || (c.value >= 0x09 && c.value <= 0x0D) }
+    return c.properties.isWhitespace
   }
 }

@@ -99,7 +99,7 @@ public struct BibTeXReader: RecordReader {
     record.type = entryTypes[entry.type] ?? "GEN"
     record.title = text("title")
     record.authors = authors(raw["author"] ?? "")
-    record.year = text("year").flatMap(FieldParsing.year) ?? text("date").flatMap(FieldParsing.year)
+    record.year = text("year").flatMap(FieldText.year) ?? text("date").flatMap(FieldText.year)
     record.sourceTitle = text("journal", "journaltitle", "booktitle", "series")
     record.volume = text("volume")
     record.issue = text("number", "issue")

@@ -5,11 +5,19 @@ import Foundation
 /// formatting commands (`\emph{x}` → `x`), grouping braces and math dollars removed, white space collapsed.
 enum BibTeXTeX {
   static func decode(_ raw: String) -> String {
+    // Most values hold no TeX at all.
+    if !raw.utf8.contains(where: { $0 == 0x5C || $0 == 0x7B || $0 == 0x7D || $0 == 0x24 || $0 == 0x7E }) {
+      return FieldText.collapse(raw)
+    }
     let scalars = Array(raw.unicodeScalars)
     var i = 0
     var out = ""
     decodeGroup(scalars, &i, into: &out, untilBrace: false)
-    return FieldText.collapse(out.precomposedStringWithCanonicalMapping)
+    // Accent commands add combining marks: compose them (`o` + U+0308 → `ö`).
+    let composed =
+      out.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+      ? out.precomposedStringWithCanonicalMapping : out
+    return FieldText.collapse(composed)
   }
 
   /// Combining marks for the accent commands.

@@ -48,7 +48,7 @@ public struct EndNoteXMLReader: RecordReader {
     record.sourceTitle =
       text("titles/secondary-title") ?? text("periodical/full-title") ?? text("alt-periodical/full-title")
       ?? text("periodical/abbr-1")
-    record.year = text("dates/year").flatMap(FieldParsing.year)
+    record.year = text("dates/year").flatMap(FieldText.year)
     record.volume = text("volume")
     record.issue = text("number")
     record.pages = text("pages")

@@ -146,8 +146,8 @@ public struct PubMedXMLReader: RecordReader {
 
   private static func year(_ date: XMLTree?) -> Int? {
     guard let date else { return nil }
-    return date.child("Year")?.text.flatMap(FieldParsing.year)
-      ?? date.child("MedlineDate")?.text.flatMap(FieldParsing.year)
+    return date.child("Year")?.text.flatMap(FieldText.year)
+      ?? date.child("MedlineDate")?.text.flatMap(FieldText.year)
   }
 
   private static func pages(_ pagination: XMLTree?) -> String? {

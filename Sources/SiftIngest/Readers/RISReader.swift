@@ -31,12 +31,31 @@ public struct RISReader: RecordReader {
   }
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
+    let file = input.displayPath
+    let result = try RecordPipeline.run(input, scan: { emit in try Self.scan(input, emit: emit) }) { event in
+      switch event {
+      case .record(let index, let line, let offset, let fields):
+        var record = RISFields.record(fields)
+        if record.type == nil { record.type = "GEN" }
+        record.provenance = Provenance(file: file, format: .ris, index: index, line: line, byteOffset: offset)
+        try sink.emit(record)
+      case .diagnostic(let diagnostic):
+        sink.warn(diagnostic)
+      }
+    }
+    for diagnostic in result.trailing { sink.warn(diagnostic) }
+    sink.encoding = result.encoding
+  }
+
+  /// Reads lines and groups them into records' fields (no mapping).
+  static func scan(_ input: InputSource, emit: (ScanEvent) -> Bool) throws -> ScanResult {
     let lines = try LineReader(input)
     let file = input.displayPath
     var state = ParseState()
     var index = 0
+    var stopped = false
 
-    func finish(_ draft: Draft, reason: EndReason, sink: inout RecordSink) throws {
+    func finish(_ draft: Draft, reason: EndReason) {
       let fieldCount = draft.fields.count
       if !draft.hasType {
         // Tag lines outside any TY…ER (e.g. Ovid's `NL  -` after ER) are not a record unless they look like one.
@@ -48,55 +67,63 @@ public struct RISReader: RecordReader {
           if state.firstStrayLine == nil { state.firstStrayLine = draft.line }
           return
         }
-        sink.warn(
-          Diagnostic(
-            .warning, "record has no TY line; read as type GEN", file: file, line: draft.line, recordIndex: index))
+        stopped =
+          stopped
+          || !emit(
+            .diagnostic(
+              Diagnostic(
+                .warning, "record has no TY line; read as type GEN", file: file, line: draft.line,
+                recordIndex: index)))
       }
+      let message: String?
       switch reason {
-      case .endTag: break
-      case .nextRecord:
-        sink.warn(
-          Diagnostic(
-            .warning, "record has no ER line; it ends where the next TY starts", file: file, line: draft.line,
-            recordIndex: index))
-      case .endOfFile:
-        sink.warn(
-          Diagnostic(
-            .warning, "file ends inside a record (no ER line); the record is kept as far as it goes", file: file,
-            line: draft.line, recordIndex: index))
+      case .endTag: message = nil
+      case .nextRecord: message = "record has no ER line; it ends where the next TY starts"
+      case .endOfFile: message = "file ends inside a record (no ER line); the record is kept as far as it goes"
       }
-      var record = RISFields.record(draft.fields)
-      if record.type == nil { record.type = "GEN" }
-      record.provenance = Provenance(file: file, format: .ris, index: index, line: draft.line, byteOffset: draft.offset)
+      if let message {
+        stopped =
+          stopped
+          || !emit(.diagnostic(Diagnostic(.warning, message, file: file, line: draft.line, recordIndex: index)))
+      }
+      stopped =
+        stopped || !emit(.record(index: index, line: draft.line, offset: draft.offset, fields: draft.fields))
       index += 1
-      try sink.emit(record)
     }
 
     var draft: Draft?
-    while let line = try lines.next() {
+    var afterBlank = false
+    while !stopped, let line = try lines.next() {
+      let wasAfterBlank = afterBlank
+      afterBlank = false
       if let (tag, value) = Self.parseTag(line.bytes) {
-        switch tag {
-        case "TY":
-          if var current = draft, current.hasType {
-            // Records end only at ER: a TY inside a record is a repeated field (warned once per record).
+        let afterBlank = wasAfterBlank
+        switch TagCode.of(tag) {
+        case 0x5459:  // TY
+          if var current = draft, current.hasType, !(afterBlank && !current.hasOnlyTypes) {
+            // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
+            // it: then the record lacks its ER and the TY starts the next one.
+            draft = nil
             if !current.hasOnlyTypes, !current.warnedRepeatedType {
               current.warnedRepeatedType = true
-              sink.warn(
-                Diagnostic(
-                  .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
-                  line: line.number, recordIndex: index))
+              stopped =
+                !emit(
+                  .diagnostic(
+                    Diagnostic(
+                      .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
+                      line: line.number, recordIndex: index)))
             }
             current.append(Field(tag, value), isType: true)
             draft = current
           } else {
-            if let current = draft { try finish(current, reason: .nextRecord, sink: &sink) }
+            if let current = draft { finish(current, reason: .nextRecord) }
             draft = Draft(line: line)
             draft?.append(Field(tag, value), isType: true)
           }
-        case "ER":
+        case 0x4552:  // ER
           if let current = draft {
-            try finish(current, reason: .endTag, sink: &sink)
             draft = nil
+            finish(current, reason: .endTag)
           } else {
             state.strayTagLines += 1
             if state.firstStrayLine == nil { state.firstStrayLine = line.number }
@@ -106,6 +133,7 @@ public struct RISReader: RecordReader {
           draft?.append(Field(tag, value), isType: false)
         }
       } else if line.isBlank {
+        afterBlank = true
         continue
       } else if draft != nil, draft?.fields.isEmpty == false {
         draft?.continueLast(with: String(decoding: Self.trimmed(line.bytes), as: UTF8.self))
@@ -114,35 +142,37 @@ public struct RISReader: RecordReader {
         if state.firstJunkLine == nil { state.firstJunkLine = line.number }
       }
     }
-    if let current = draft { try finish(current, reason: .endOfFile, sink: &sink) }
+    if !stopped, let current = draft { finish(current, reason: .endOfFile) }
+    var trailing: [Diagnostic] = []
     if state.junkLines > 0, let first = state.firstJunkLine {
-      sink.warn(
+      trailing.append(
         Diagnostic(
           .note, "\(state.junkLines) untagged line(s) outside records were skipped (headers, numbering, links)",
           file: file, line: first))
     }
     if state.strayTagLines > 0, let first = state.firstStrayLine {
-      sink.warn(
+      trailing.append(
         Diagnostic(
           .note, "\(state.strayTagLines) tag line(s) between records (after ER, before TY) were skipped",
           file: file, line: first))
     }
-    lines.finish(into: &sink)
-    if index == 0, sink.rejectedCount == 0 {
+    if let decoding = lines.decodingDiagnostic { trailing.append(decoding) }
+    if index == 0, !stopped {
       throw IngestError(file: file, message: "no RIS records found (no TY … ER blocks); is this an RIS export?")
     }
+    return ScanResult(encoding: lines.encodingDescription, trailing: trailing)
   }
 
-  private enum EndReason { case endTag, nextRecord, endOfFile }
+  enum EndReason { case endTag, nextRecord, endOfFile }
 
-  private struct ParseState {
+  struct ParseState {
     var junkLines = 0
     var firstJunkLine: Int?
     var strayTagLines = 0
     var firstStrayLine: Int?
   }
 
-  private struct Draft {
+  struct Draft {
     var fields: [Field] = []
     var line: Int
     var offset: Int

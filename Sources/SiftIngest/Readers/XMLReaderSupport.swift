@@ -8,6 +8,13 @@ enum XMLReaderSupport {
     into sink: inout RecordSink
   ) throws {
     let file = stream.displayPath
+    if !stream.skippedEntities.isEmpty {
+      let names = stream.skippedEntities.sorted().map { "&\($0);" }.joined(separator: ", ")
+      sink.warn(
+        Diagnostic(
+          .warning, "entity references left out of the text (Sift never expands or loads entities): \(names)",
+          file: file))
+    }
     if stream.failed {
       if recordsRead == 0 {
         let what = stream.fatalSummary ?? "the XML is not well-formed"

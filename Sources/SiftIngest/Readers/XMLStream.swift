@@ -39,12 +39,17 @@ final class XMLStream {
   private var skipSubtree = false
   /// After a fatal error: the next already-parsed sibling to hand out.
   private var salvageNext: xmlNodePtr?
+  /// Names of entity references met in records and left out (Sift never expands entities).
+  private(set) var skippedEntities: Set<String> = []
   /// The partial document taken over from libxml2 after a fatal error (freed with the stream).
   private var ownedDocument: xmlDocPtr?
   /// The path of the element holding the records, once a record was found.
   private var recordParentPath: [String]?
   /// Whether an element path (names from the root down, inclusive) is a record element.
   private let isRecord: ([String]) -> Bool
+
+  /// libxml2 must be initialised once before it is used from several threads.
+  private static let libxml2Initialised: Void = xmlInitParser()
 
   private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
@@ -76,6 +81,7 @@ final class XMLStream {
       throw IngestError(file: input.displayPath, message: "libxml2 could not open the file as XML")
     }
     reader = opened
+    _ = Self.libxml2Initialised
     xmlTextReaderSetErrorHandler(reader, xmlStreamErrorHandler, Unmanaged.passUnretained(collector).toOpaque())
   }
 
@@ -243,6 +249,10 @@ final class XMLStream {
         }
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = current.pointee.content { tree.children.append(.text(String(cString: content))) }
+      case XML_ENTITY_REF_NODE:
+        if let name = current.pointee.name, skippedEntities.count < 20 {
+          skippedEntities.insert(String(cString: name))
+        }
       default:
         break
       }
@@ -293,7 +303,7 @@ private final class ErrorCollector {
 }
 
 /// libxml2's per-reader error callback: records the message, its line and whether it is fatal. The locator is
-/// libxml2's parser context; at the first error its stack of open elements says which records are cut off.
+/// libxml2's parser context; its stack of open elements says which records an error cut off.
 private func xmlStreamErrorHandler(
   _ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?, _ severity: xmlParserSeverities,
   _ locator: xmlTextReaderLocatorPtr?
@@ -304,9 +314,12 @@ private func xmlStreamErrorHandler(
   if text.contains("Excessive depth") {
     text = "elements are nested more than 256 levels deep; Sift stops reading this file here"
   }
-  let line = locator.map { Int(xmlTextReaderLocatorLineNumber($0)) }
+  let line = locator.map { Int(xmlTextReaderLocatorLineNumber($0)) }.flatMap { $0 > 0 ? $0 : nil }
   let fatal = severity == XML_PARSER_SEVERITY_ERROR
-  if fatal, !collector.issues.contains(where: \.fatal), let locator {
+  // Every fatal error adds the elements open in its parser context: libxml2 parses entities in a context of their
+  // own, so the first error alone may not show the record it cut off. More marked elements only means fewer
+  // records salvaged, never a cut-off record handed out.
+  if fatal, let locator {
     let parser = locator.assumingMemoryBound(to: xmlParserCtxt.self)
     if let stack = parser.pointee.nodeTab {
       for i in 0..<Int(max(parser.pointee.nodeNr, 0)) {
@@ -315,6 +328,6 @@ private func xmlStreamErrorHandler(
     }
   }
   // Keep the diagnostics few: libxml2 may repeat itself after the first fatal error.
-  guard collector.issues.count < 50 else { return }
+  guard collector.issues.count < 20, !collector.issues.contains(where: { $0.message == text }) else { return }
   collector.issues.append(XMLStream.Issue(message: text, line: line, fatal: fatal))
 }

@@ -4,7 +4,8 @@ import SiftCore
 public enum ReaderRegistry {
   public static let all: [any RecordReader] = [
     RISReader(), WoSReader(), MedlineReader(), OvidReader(), EndNoteTaggedReader(),
-    // The lead adds at merge: EndNoteXMLReader(), PubMedXMLReader(), ScopusCSVReader(), GenericCSVReader(), BibTeXReader()
+    EndNoteXMLReader(), PubMedXMLReader(), BibTeXReader(),  // from ingest-struct (merged)
+    // The lead adds at merge: ScopusCSVReader(), GenericCSVReader() (branch dedup)
   ]
 
   /// The reader for a format.

@@ -81,16 +81,20 @@ public enum Ingest {
     var summary: FileReadSummary?
     try withoutActuallyEscaping(onRecord) { onRecord in
       var sink = RecordSink { record in
+        defer { index += 1 }
+        let wantedDatabase = database ?? record.database ?? fileDatabase
+        // Readers set provenance themselves; copy the record only when something must change.
+        if record.provenance.file == path, record.provenance.format == readerFormat, record.provenance.index == index,
+          record.database == wantedDatabase
+        {
+          try onRecord(record)
+          return
+        }
         var record = record
         record.provenance.file = path
         record.provenance.format = readerFormat
         record.provenance.index = index
-        if let database {
-          record.database = database
-        } else if record.database == nil {
-          record.database = fileDatabase
-        }
-        index += 1
+        record.database = wantedDatabase
         try onRecord(record)
       }
       try reader.read(input, into: &sink)

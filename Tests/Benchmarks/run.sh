@@ -35,7 +35,11 @@ measure_time() { # name records command...
   shift 2
   start=$(date +%s.%N)
   if [[ -x /usr/bin/time ]]; then
-    rss=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local tmp
+    tmp=$(mktemp)
+    /usr/bin/time -f "%M" -o "$tmp" "$@" >/dev/null 2>&1 || true
+    rss=$(tail -1 "$tmp")
+    rm -f "$tmp"
   else
     "$@" >/dev/null 2>&1
   fi

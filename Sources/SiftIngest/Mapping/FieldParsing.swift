@@ -31,7 +31,7 @@ public enum FieldParsing {
     let e = nonEmpty(end) ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
     if e.isEmpty || s.containsByte(0x2D) || s == e { return s }
-    return "\(s)-\(e)"
+    return s + "-" + e
   }
 
   /// ISSNs (`1234-567X`, also written without the hyphen) found in a value, normalised with a hyphen.
@@ -80,6 +80,35 @@ public enum FieldParsing {
     return raw.split(whereSeparator: { $0 == ";" || $0.isWhitespace }).map(String.init).filter {
       $0.hasPrefix("http://") || $0.hasPrefix("https://") || $0.hasPrefix("ftp://") || $0.hasPrefix("www.")
     }
+  }
+
+  /// Appends the authors of one value (see ``authors(in:)``) without a temporary array for the usual single name.
+  public static func appendAuthors(in raw: String, to authors: inout [Author]) {
+    if raw.containsByte(0x3B) {
+      authors += FieldParsing.authors(in: raw)
+    } else if let value = nonEmpty(raw) {
+      authors.append(author(value))
+    }
+  }
+
+  /// Appends the URLs of one value (see ``urls(in:)``).
+  public static func appendURLs(in raw: String, to urls: inout [String]) {
+    var text = raw
+    let single = text.withUTF8 { b in
+      b.count > 4 && b[0] == 0x68 && b[1] == 0x74 && b[2] == 0x74 && b[3] == 0x70
+        && !b.contains(where: { $0 == 0x3B || $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+    }
+    if single { urls.append(raw) } else { urls += FieldParsing.urls(in: raw) }
+  }
+
+  /// Appends the ISSNs of one value (see ``issns(in:)``).
+  public static func appendISSNs(in raw: String, to issns: inout [String]) {
+    var text = raw
+    let plain = text.withUTF8 { b in
+      b.count == 9 && b[4] == 0x2D && b[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        && b[5..<8].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && (b[8] == 0x58 || (b[8] >= 0x30 && b[8] <= 0x39))
+    }
+    if plain { issns.append(raw) } else { issns += FieldParsing.issns(in: raw) }
   }
 
   /// Splits an author value that holds several names separated by `;` (some exporters write one line for all).

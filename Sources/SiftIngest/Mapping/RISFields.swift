@@ -105,9 +105,9 @@ public enum RISFields {
         Self.cT3:
         if let v = FieldParsing.nonEmpty(value) { titles.offer(code, joinLines(v)) }
       case Self.cAU, Self.cA1:
-        r.authors += FieldParsing.authors(in: joinLines(value))
+        FieldParsing.appendAuthors(in: joinLines(value), to: &r.authors)
       case Self.cA2, Self.cED:
-        editors += FieldParsing.authors(in: joinLines(value))
+        FieldParsing.appendAuthors(in: joinLines(value), to: &editors)
       case Self.cPY, Self.cY1, Self.cDA, Self.cY2:
         let slot = code == Self.cPY ? 0 : code == Self.cY1 ? 1 : code == Self.cDA ? 2 : 3
         if years[slot] == nil, let v = FieldParsing.nonEmpty(value) { years[slot] = v }
@@ -130,15 +130,15 @@ public enum RISFields {
         doiCandidates.append(value)
       case Self.cUR, Self.cL3:
         if code == Self.cUR {
-          r.urls += FieldParsing.urls(in: value)
+          FieldParsing.appendURLs(in: value, to: &r.urls)
           if let pmid = pmidFromURL(value) { pmidCandidates.append(pmid) }
         }
         if code == Self.cL3 || value.hasSubstring("doi.org/") { doiCandidates.append(value) }
       case Self.cL1, Self.cL2, Self.cLK:
-        r.urls += FieldParsing.urls(in: value)
+        FieldParsing.appendURLs(in: value, to: &r.urls)
       case Self.cSN:
-        r.issn += FieldParsing.issns(in: value)
-        r.isbn += FieldParsing.isbns(in: value)
+        FieldParsing.appendISSNs(in: value, to: &r.issn)
+        if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
       case Self.cBN:
         r.isbn += FieldParsing.isbns(in: value)
       case Self.cAB, Self.cN2:

@@ -49,6 +49,23 @@ import Testing
     #expect(bad.stderr.contains(".docx"))
   }
 
+  @Test func projectModeUsesTheStoreAndKeepsOverrides() throws {
+    let dir = try Fixtures.temporaryDirectory("sift-dedup-project")
+    #expect(try SiftBinary.run(["init", dir.path]).status == 0)
+    let imported = try SiftBinary.run(
+      ["import", Self.export("ris/asreview-ovid_psycinfo.ris"), Self.export("ris/asreview-ovid_zotero.ris")], in: dir)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let first = try SiftBinary.run(["dedup"], in: dir)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("12 records, 6 duplicates removed in 6 clusters, 6 left"))
+    let split = try SiftBinary.run(["dedup", "--split", "R000007", "--project", dir.path])
+    #expect(split.status == 0, "\(split.stderr)")
+    #expect(split.stdout.contains("5 duplicates removed"))
+    let outside = try SiftBinary.run(["dedup"], in: try Fixtures.temporaryDirectory("sift-no-project"))
+    #expect(outside.status != 0)
+    #expect(outside.stderr.contains("sift init"))
+  }
+
   @Test func projectFlagsNeedNoFiles() throws {
     let result = try SiftBinary.run(["dedup", Self.export("ris/asreview-ovid_zotero.ris"), "--review"])
     #expect(result.status != 0)

@@ -49,6 +49,9 @@ struct DedupCommand: ParsableCommand {
   @Option(name: .long, help: "Score at or above which a pair is listed for review (default 0.75).")
   var reviewThreshold: Double?
 
+  @Option(name: .long, help: "Project mode: the project folder (default: the current folder or one above it).")
+  var project: String?
+
   @Flag(name: .long, help: "Project mode: list the near-duplicate pairs left for a person.")
   var review = false
 
@@ -63,8 +66,13 @@ struct DedupCommand: ParsableCommand {
 
   func validate() throws {
     if merge.count % 2 != 0 { throw ValidationError("--merge takes two record ids: --merge R000001 R000002") }
-    if !files.isEmpty, review || !merge.isEmpty || !split.isEmpty {
-      throw ValidationError("--review, --merge and --split work on a project: run them without FILE arguments")
+    if !files.isEmpty, review || !merge.isEmpty || !split.isEmpty || project != nil {
+      throw ValidationError(
+        "--project, --review, --merge and --split work on a project: run them without FILE arguments")
+    }
+    if files.isEmpty, mergeThreshold != nil || reviewThreshold != nil {
+      throw ValidationError(
+        "in a project the thresholds come from the protocol (dedup: merge_threshold, review_threshold)")
     }
     if let m = mergeThreshold, !(0...1).contains(m) { throw ValidationError("--merge-threshold must be in 0…1") }
     if let r = reviewThreshold, !(0...1).contains(r) { throw ValidationError("--review-threshold must be in 0…1") }
@@ -72,13 +80,17 @@ struct DedupCommand: ParsableCommand {
 
   func run() throws {
     guard !files.isEmpty else {
-      // TODO(store/lead): project mode. Once SiftKit.ProjectDedup exists on this branch, replace the throw with:
-      //   let pairs = stride(from: 0, to: merge.count, by: 2).map { (merge[$0], merge[$0 + 1]) }
-      //   print(try ProjectDedup.run(
-      //     projectPath: FileManager.default.currentDirectoryPath, review: review, merge: pairs, split: split),
-      //     terminator: "")
-      // (expected: SiftKit.ProjectDedup.run(projectPath:review:merge:split:) throws -> String)
-      throw fail("give export files (`sift dedup FILE… --out unique.ris`), or run inside a project")
+      // Project mode: the project in (or above) the current folder, or --project.
+      let pairs = stride(from: 0, to: merge.count, by: 2).map { (merge[$0], merge[$0 + 1]) }
+      do {
+        let report = try ProjectDedup.run(
+          projectPath: project ?? FileManager.default.currentDirectoryPath, review: review, merge: pairs,
+          split: split)
+        print(report, terminator: "")
+      } catch {
+        throw fail("\(error)")
+      }
+      return
     }
     let outputFormat = try chosenOutputFormat()
     let inputFormat = try format.map { raw -> Format in

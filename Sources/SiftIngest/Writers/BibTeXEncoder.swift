@@ -2,13 +2,15 @@ import Foundation
 import SiftCore
 
 /// BibTeX output. Keys are the record's accession when it has one, else family name + year + a letter
-/// (`andersson2014a`, `andersson2014b`, …), unique within one output. Values are TeX-escaped.
+/// (`andersson2014a`, `andersson2014b`, …), unique within one output. Values are TeX-escaped. Records read from
+/// BibTeX keep their entry type, key and every field as written.
 struct BibTeXEncoder: RecordEncoder {
   private var usedKeys: Set<String> = []
 
   var header: String { "" }
 
   mutating func encode(_ record: Record) -> String {
+    if let verbatim = verbatimEntry(record) { return verbatim }
     let entryType = Self.entryType(for: record.type)
     let key = makeKey(record)
     var lines: [String] = []
@@ -37,6 +39,28 @@ struct BibTeXEncoder: RecordEncoder {
     add("url", record.urls.first)
     add("database", record.database)
     return "@\(entryType){\(key),\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "}\n\n"
+  }
+
+  /// A record read from BibTeX written back with its own entry type, key and fields as they were (values are
+  /// balanced TeX as read, macros expanded), so BibTeX → BibTeX keeps every field. Nil for other records.
+  private mutating func verbatimEntry(_ record: Record) -> String? {
+    guard record.provenance.format == .bibtex, record.fields.count >= 2, record.fields[0].tag == "ENTRYTYPE",
+      record.fields[1].tag == "ID"
+    else { return nil }
+    let type = record.fields[0].value
+    guard !type.isEmpty, type.allSatisfy({ $0.isLetter }) else { return nil }
+    let original = record.fields[1].value
+    let key: String
+    if !original.isEmpty, Self.keySafe(original) == original, !usedKeys.contains(original) {
+      key = original
+      usedKeys.insert(key)
+    } else {
+      var keyless = record
+      keyless.accession = original.isEmpty ? nil : original
+      key = makeKey(keyless)
+    }
+    let lines = record.fields.dropFirst(2).map { "  \($0.tag) = {\($0.value)}" }
+    return "@\(type){\(key),\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "}\n\n"
   }
 
   /// The BibTeX entry type for a RIS type code.

@@ -5,7 +5,8 @@ import SiftCore
 ///
 /// Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
 struct CSVEncoder: RecordEncoder {
-  /// The columns, in order. Lists (authors, keywords, ISSN, ISBN, URLs) are joined with `; `.
+  /// The columns, in order. Lists (authors, keywords, ISSN, ISBN, URLs) are joined with `; `; authors are written
+  /// as in RIS (as written, else `Family, Given`; an organisation ends with a comma).
   static let columns = [
     "id", "type", "title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "issn", "isbn",
     "abstract", "keywords", "language", "url", "database", "source_file", "source_index",
@@ -18,7 +19,7 @@ struct CSVEncoder: RecordEncoder {
       record.accession ?? "",
       record.type ?? "",
       record.title ?? "",
-      record.authors.map(\.asWritten).joined(separator: "; "),
+      record.authors.map(RISEncoder.authorText).joined(separator: "; "),
       record.year.map(String.init) ?? "",
       record.sourceTitle ?? "",
       record.volume ?? "",

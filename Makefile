@@ -5,7 +5,7 @@ OUT ?= out
 SECONDS ?= 20
 APT_PACKAGES := libxml2-dev pkg-config sqlite3 libsqlite3-dev tmux librsvg2-bin
 
-.PHONY: deps demo test bench bench-dedup lint format clean
+.PHONY: deps demo test bench bench-dedup fuzz lint format clean
 
 # Installs the Debian packages Sift needs, only those that are missing.
 deps:
@@ -32,6 +32,10 @@ bench: deps
 
 bench-dedup: deps
 	bash Tests/Benchmarks/dedup-accuracy.sh
+
+# Builds the libFuzzer targets (one per reader and for detection) and runs each for $(SECONDS) seconds.
+fuzz: deps
+	bash Tests/Fuzz/build.sh && bash Tests/Fuzz/run.sh $(SECONDS)
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift

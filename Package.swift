@@ -44,7 +44,10 @@ let package = Package(
     // The thin command.
     .executableTarget(
       name: "sift",
-      dependencies: ["SiftKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "SiftKit", "SiftCore", "SiftIngest", "SiftExtract",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // Benchmark driver and data generator (make bench).
     .executableTarget(

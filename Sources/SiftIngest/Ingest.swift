@@ -79,9 +79,11 @@ public enum Ingest {
     let readerFormat = reader.format
     var index = 0
     var summary: FileReadSummary?
+    var firstRecordDatabase: String?
     try withoutActuallyEscaping(onRecord) { onRecord in
       var sink = RecordSink { record in
         defer { index += 1 }
+        if firstRecordDatabase == nil { firstRecordDatabase = database ?? record.database }
         let wantedDatabase = database ?? record.database ?? fileDatabase
         // Readers set provenance themselves; copy the record only when something must change.
         if record.provenance.file == path, record.provenance.format == readerFormat, record.provenance.index == index,
@@ -99,7 +101,7 @@ public enum Ingest {
       }
       try reader.read(input, into: &sink)
       summary = FileReadSummary(
-        path: path, format: readerFormat, database: fileDatabase,
+        path: path, format: readerFormat, database: fileDatabase ?? firstRecordDatabase,
         encoding: sink.encoding ?? head.encoding.rawValue, recordCount: sink.recordCount,
         rejectedCount: sink.rejectedCount, diagnostics: sink.diagnostics)
     }

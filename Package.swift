@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "SiftIngestTests", dependencies: ["SiftIngest", "TestSupport"]),
     .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftIngest", "TestSupport"]),
     .testTarget(name: "SiftScreenTests", dependencies: ["SiftScreen", "TestSupport"]),
-    .testTarget(name: "SiftExtractTests", dependencies: ["SiftExtract", "TestSupport"]),
+    .testTarget(name: "SiftExtractTests", dependencies: ["SiftExtract", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "SiftReportTests", dependencies: ["SiftReport", "SiftIngest", "TestSupport"]),
     .testTarget(name: "SiftStoreTests", dependencies: ["SiftStore", "TestSupport"]),
     .testTarget(name: "SiftKitTests", dependencies: ["SiftKit", "TestSupport"]),

@@ -7,6 +7,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${OUT:-$ROOT/.build/fuzz}
 SHARED=${SIFT_SHARED:-$ROOT/../shared}
 TIME=${1:-60}
+MAX_LEN=${FUZZ_MAX_LEN:-8192}  # bytes per input: small inputs run fast; the seeds are cut to this length
 export SWIFT_BACKTRACE=enable=no  # let libFuzzer report Swift traps itself
 seed() {  # seed TARGET FILES…
   local dir="$OUT/corpus-$1"
@@ -32,7 +33,7 @@ TARGETS=(${FUZZ_TARGETS:-RIS WoS Medline Ovid EndNoteTagged ScopusCSV CSV BibTeX
 status=0
 for target in "${TARGETS[@]}"; do
   echo "fuzz-$target: $TIME s"
-  (cd "$OUT" && ./"fuzz-$target" -max_total_time="$TIME" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$OUT/$target-" "corpus-$target" 2>&1 | tee "$OUT/log-$target.txt" | tail -3) || status=1
+  (cd "$OUT" && ./"fuzz-$target" -max_total_time="$TIME" -timeout=10 -rss_limit_mb=2048 -max_len="$MAX_LEN" -print_final_stats=1 \
+    -artifact_prefix="$OUT/$target-" "corpus-$target" 2>&1 | tee "$OUT/log-$target.txt" | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" ) || status=1
 done
 exit $status

@@ -3,7 +3,11 @@ import SiftCore
 /// SplitMix64: a small seeded generator, so every property test failure replays from its seed.
 struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
-  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678 }
+  /// Seeds are hashed once, so neighbouring seeds give unrelated sequences.
+  init(seed: UInt64) {
+    state = seed
+    state = next()
+  }
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -72,11 +76,12 @@ struct RecordGenerator {
     }
     r.pmid = chance(40) ? String(int(1_000_000...39_999_999)) : nil
     r.issn = chance(50) ? ["\(digits(4))-\(digits(3))\(pick(["X", "1", "7"]))"] : []
-    r.isbn = chance(20) ? ["978-\(digits(1))-\(digits(4))-\(digits(4))-\(digits(1))"] : []
+    r.isbn = chance(20) ? ["978\(digits(10))"] : []
     r.abstract = chance(70) ? (0..<int(1...4)).map { _ in phrase(3...30) + "." }.joined(separator: " ") : nil
-    r.keywords = (0..<int(0...5)).map { _ in
-      pick(["CBT", "internet", "text messaging", "ß-test", "α level", "e-health"])
-    }
+    // Keywords are a set in every format that de-duplicates them (BibTeX): no repeats.
+    var keywords = ["CBT", "internet", "text messaging", "ß-test", "α level", "e-health", "Ünïcødé"]
+    keywords.shuffle(using: &rng)
+    r.keywords = Array(keywords.prefix(int(0...5)))
     r.language = chance(50) ? pick(["English", "German", "eng"]) : nil
     r.urls = chance(40) ? ["https://example.org/\(digits(5))?q=\(int(1...9))&lang=en"] : []
     return r

@@ -76,6 +76,7 @@ import Testing
     let keys = records.indices.map { String(format: "r%04d", $0) }
     let reference = Self.shape(records, keys: keys)
     #expect(reference.groups.reduce(0) { $0 + $1.count } == records.count, "every record in exactly one cluster")
+    #expect(reference.groups.contains { $0.count > 1 }, "seed \(seed): the project has duplicates to find")
 
     var rng = SplitMix64(state: seed ^ 0xDEAD_BEEF)
     let permutation = Array(records.indices).shuffled(using: &rng)

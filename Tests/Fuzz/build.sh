@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target per reader, plus one for format detection (Ingest.detect + Ingest.read).
 #   Tests/Fuzz/build.sh [OUT]        (OUT defaults to .build/fuzz)
-#   .build/fuzz/fuzz-BibTeX -max_total_time=60 Tests/Fuzz/corpus/bibtex
+#   .build/fuzz/fuzz-BibTeX -max_total_time=60 .build/fuzz/corpus-BibTeX   (run.sh seeds and runs them all)
 # SiftCore and SiftIngest are compiled once with coverage instrumentation (-sanitize=fuzzer) and AddressSanitizer,
 # then each Fuzz*.swift is linked against them.
 set -euo pipefail

@@ -80,9 +80,17 @@ public enum Ingest {
     var index = 0
     var summary: FileReadSummary?
     var firstRecordDatabase: String?
+    var nulWarnings: [Diagnostic] = []
     try withoutActuallyEscaping(onRecord) { onRecord in
       var sink = RecordSink { record in
         defer { index += 1 }
+        var record = record
+        let nulTags = NULBytes.fieldsWithNUL(record)
+        if !nulTags.isEmpty {
+          let warning: Diagnostic
+          (record, warning) = NULBytes.scrub(record, tags: nulTags, file: path, index: index)
+          nulWarnings.append(warning)
+        }
         if firstRecordDatabase == nil { firstRecordDatabase = database ?? record.database }
         let wantedDatabase = database ?? record.database ?? fileDatabase
         // Readers set provenance themselves; copy the record only when something must change.
@@ -92,7 +100,6 @@ public enum Ingest {
           try onRecord(record)
           return
         }
-        var record = record
         record.provenance.file = path
         record.provenance.format = readerFormat
         record.provenance.index = index
@@ -103,7 +110,7 @@ public enum Ingest {
       summary = FileReadSummary(
         path: path, format: readerFormat, database: fileDatabase ?? firstRecordDatabase,
         encoding: sink.encoding ?? head.encoding.rawValue, recordCount: sink.recordCount,
-        rejectedCount: sink.rejectedCount, diagnostics: sink.diagnostics)
+        rejectedCount: sink.rejectedCount, diagnostics: sink.diagnostics + nulWarnings)
     }
     guard let summary else { throw IngestError(file: path, message: "internal error: no summary") }
     return summary

@@ -16,3 +16,14 @@ func fuzzRead(_ reader: some RecordReader, name: String, _ data: UnsafePointer<U
     _ = RecordText.render(records, as: format)
   }
 }
+
+/// Feeds fuzzer bytes through format detection and ``Ingest/read(_:format:database:onRecord:)``, as `sift ingest` does.
+func fuzzIngest(name: String, _ data: UnsafePointer<UInt8>, _ size: Int) {
+  let input = InputSource.memory(name: name, bytes: Array(UnsafeBufferPointer(start: data, count: size)))
+  _ = try? Ingest.detect(input)
+  var records: [Record] = []
+  guard (try? Ingest.read(input, onRecord: { records.append($0) })) != nil else { return }
+  for format in OutputFormat.allCases {
+    _ = RecordText.render(records, as: format)
+  }
+}

@@ -109,9 +109,17 @@ public struct CSVFields: Sendable {
     return token.contains(".") || letters.count <= 2
   }
 
-  /// RIS reference type for a BibTeX entry type or a database document type.
+  /// RIS type codes a CSV may already hold (upper case, as written by `sift` and by RIS-minded tools).
+  static let risTypeCodes: Set<String> = [
+    "ABST", "BOOK", "CHAP", "CONF", "CPAPER", "DATA", "EBOOK", "ECHAP", "EDBOOK", "EJOUR", "GEN", "JFULL", "JOUR",
+    "MGZN", "NEWS", "RPRT", "SER", "THES", "UNPB",
+  ]
+
+  /// RIS reference type for a BibTeX entry type, a database document type, or a RIS code (kept as is).
   public static func risType(_ raw: String?) -> String? {
     guard let raw else { return nil }
+    // Sift's own CSV (and other RIS-minded tools) write the RIS code itself.
+    if risTypeCodes.contains(raw) { return raw }
     switch raw.lowercased() {
     case "article", "review", "letter", "editorial", "note", "erratum", "short survey", "journal article",
       "article in press":

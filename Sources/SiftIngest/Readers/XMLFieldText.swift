@@ -77,6 +77,15 @@ enum FieldText {
     }
   }
 
+  /// `text.trimmingSpaces`, without copying text that starts and ends with a visible ASCII character.
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+      return text
+    }
+    return text.trimmingSpaces
+  }
+
   /// The collapsed text, or nil when it is empty.
   static func nonEmpty(_ text: String?) -> String? {
     guard let text else { return nil }

@@ -46,7 +46,9 @@ final class XMLStream {
   /// The path of the element holding the records, once a record was found.
   private var recordParentPath: [String]?
   /// Names already turned into strings, by their address in libxml2's dictionary (see ``internedName(_:of:)``).
-  private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
+  /// A direct-mapped cache: a slot per address hash, the last name seen there.
+  private var nameCache = [(pointer: UnsafePointer<xmlChar>, name: String)?](repeating: nil, count: nameCacheSize)
+  private static let nameCacheSize = 512
   /// Whether an element path (names from the root down, inclusive) is a record element.
   private let isRecord: ([String]) -> Bool
 
@@ -234,7 +236,9 @@ final class XMLStream {
   /// are left out, never expanded).
   private func convert(_ node: xmlNodePtr, depth: Int = 0) -> Result<XMLTree, XMLTreeIssue> {
     guard depth <= Self.maxDepth else { return .failure(XMLTreeIssue(message: depthMessage(Self.maxDepth))) }
-    var tree = XMLTree(name: internedName(node.pointee.name, of: node), line: Int(xmlGetLineNo(node)))
+    // Only the record element's line is used; libxml2 may search for lines past 65535, so skip the others.
+    let line = depth == 0 ? Int(xmlGetLineNo(node)) : 0
+    var tree = XMLTree(name: internedName(node.pointee.name, of: node), line: line)
     var attribute = node.pointee.properties
     while let attr = attribute {
       let name = internedName(attr.pointee.name, of: node)
@@ -267,10 +271,11 @@ final class XMLStream {
   /// dictionary have one stable address each for the life of the reader.
   private func internedName(_ pointer: UnsafePointer<xmlChar>?, of node: xmlNodePtr) -> String {
     guard let pointer else { return "" }
-    if let cached = nameCache[pointer] { return cached }
+    let slot = (Int(bitPattern: pointer) >> 3) & (Self.nameCacheSize - 1)
+    if let cached = nameCache[slot], cached.pointer == pointer { return cached.name }
     let name = String(cString: pointer)
-    if nameCache.count < 4096, let dict = node.pointee.doc?.pointee.dict, xmlDictOwns(dict, pointer) == 1 {
-      nameCache[pointer] = name
+    if let dict = node.pointee.doc?.pointee.dict, xmlDictOwns(dict, pointer) == 1 {
+      nameCache[slot] = (pointer, name)
     }
     return name
   }

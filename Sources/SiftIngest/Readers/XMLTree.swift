@@ -38,11 +38,13 @@ struct XMLTree: Sendable {
   /// The first element along a `/`-separated path of child names, e.g. `titles/title`.
   func path(_ path: String) -> XMLTree? {
     var current = self
-    for step in path.split(separator: "/") {
-      guard let next = current.child(step) else { return nil }
+    var rest = path[...]
+    while let slash = rest.firstIndex(of: "/") {
+      guard let next = current.child(rest[..<slash]) else { return nil }
       current = next
+      rest = rest[rest.index(after: slash)...]
     }
-    return current
+    return current.child(rest)
   }
 
   /// Every element along a path whose last step may repeat, e.g. `keywords/keyword`.

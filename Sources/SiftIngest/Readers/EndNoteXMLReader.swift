@@ -62,7 +62,12 @@ public struct EndNoteXMLReader: RecordReader {
     }
     record.abstract = text("abstract")
     record.keywords = element.all("keywords/keyword").flatMap { keyword in
-      keyword.rawText.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" })
+      let raw = keyword.rawText
+      if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) {
+        let one = FieldText.collapse(raw)  // one keyword (the usual case)
+        return one.isEmpty ? [] : [one]
+      }
+      return raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" })
         .map { FieldText.collapse(String($0)) }.filter { !$0.isEmpty }
     }
     record.urls = (element.all("urls/related-urls/url") + element.all("urls/web-urls/url")).compactMap(\.text)
@@ -87,27 +92,29 @@ public struct EndNoteXMLReader: RecordReader {
 
   /// The RIS type for EndNote's reference type (by name, else by EndNote's number).
   static func risType(name: String?, number: String?) -> String {
-    let byName: [String: String] = [
-      "journal article": "JOUR", "electronic article": "EJOUR", "magazine article": "MGZN",
-      "newspaper article": "NEWS", "book": "BOOK", "electronic book": "EBOOK", "edited book": "EDBOOK",
-      "book section": "CHAP", "electronic book section": "ECHAP", "conference proceedings": "CONF",
-      "conference paper": "CPAPER", "thesis": "THES", "report": "RPRT", "generic": "GEN", "web page": "ELEC",
-      "dataset": "DATA", "patent": "PAT", "unpublished work": "UNPB", "manuscript": "MANSCPT",
-      "government document": "GOVDOC", "case": "CASE", "statute": "STAT", "bill": "BILL", "hearing": "HEAR",
-      "audiovisual material": "ADVS", "film or broadcast": "VIDEO", "computer program": "COMP", "map": "MAP",
-      "chart or table": "CHART", "figure": "FIGURE", "pamphlet": "PAMP", "personal communication": "PCOMM",
-      "serial": "SER", "standard": "STAND", "online database": "DBASE", "online multimedia": "MULTI",
-      "catalog": "CTLG", "encyclopedia": "ENCYC", "dictionary": "DICT", "grant": "GRANT", "music": "MUSIC",
-      "aggregated database": "AGGR", "ancient text": "ANCIENT", "artwork": "ART", "blog": "BLOG",
-      "legal rule or regulation": "LEGAL", "equation": "EQUA", "interview": "GEN", "classical work": "CLSWK",
-    ]
-    if let name, let type = byName[name.lowercased().trimmingSpaces] { return type }
-    let byNumber: [String: String] = [
-      "17": "JOUR", "43": "EJOUR", "19": "MGZN", "23": "NEWS", "6": "BOOK", "44": "EBOOK", "28": "EDBOOK",
-      "5": "CHAP", "60": "ECHAP", "10": "CONF", "47": "CPAPER", "32": "THES", "27": "RPRT", "13": "GEN",
-      "12": "ELEC", "59": "DATA", "25": "PAT", "34": "UNPB", "36": "MANSCPT",
-    ]
-    if let number, let type = byNumber[number.trimmingSpaces] { return type }
+    if let name, let type = risTypeByName[name.lowercased().trimmingSpaces] { return type }
+    if let number, let type = risTypeByNumber[number.trimmingSpaces] { return type }
     return "GEN"
   }
+
+  private static let risTypeByName: [String: String] = [
+    "journal article": "JOUR", "electronic article": "EJOUR", "magazine article": "MGZN",
+    "newspaper article": "NEWS", "book": "BOOK", "electronic book": "EBOOK", "edited book": "EDBOOK",
+    "book section": "CHAP", "electronic book section": "ECHAP", "conference proceedings": "CONF",
+    "conference paper": "CPAPER", "thesis": "THES", "report": "RPRT", "generic": "GEN", "web page": "ELEC",
+    "dataset": "DATA", "patent": "PAT", "unpublished work": "UNPB", "manuscript": "MANSCPT",
+    "government document": "GOVDOC", "case": "CASE", "statute": "STAT", "bill": "BILL", "hearing": "HEAR",
+    "audiovisual material": "ADVS", "film or broadcast": "VIDEO", "computer program": "COMP", "map": "MAP",
+    "chart or table": "CHART", "figure": "FIGURE", "pamphlet": "PAMP", "personal communication": "PCOMM",
+    "serial": "SER", "standard": "STAND", "online database": "DBASE", "online multimedia": "MULTI",
+    "catalog": "CTLG", "encyclopedia": "ENCYC", "dictionary": "DICT", "grant": "GRANT", "music": "MUSIC",
+    "aggregated database": "AGGR", "ancient text": "ANCIENT", "artwork": "ART", "blog": "BLOG",
+    "legal rule or regulation": "LEGAL", "equation": "EQUA", "interview": "GEN", "classical work": "CLSWK",
+  ]
+
+  private static let risTypeByNumber: [String: String] = [
+    "17": "JOUR", "43": "EJOUR", "19": "MGZN", "23": "NEWS", "6": "BOOK", "44": "EBOOK", "28": "EDBOOK",
+    "5": "CHAP", "60": "ECHAP", "10": "CONF", "47": "CPAPER", "32": "THES", "27": "RPRT", "13": "GEN",
+    "12": "ELEC", "59": "DATA", "25": "PAT", "34": "UNPB", "36": "MANSCPT",
+  ]
 }

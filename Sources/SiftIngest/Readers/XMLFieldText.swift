@@ -2,32 +2,88 @@ import SiftCore
 
 /// Small text helpers shared by the structured readers (XML, BibTeX).
 enum FieldText {
-  /// Runs of white space (spaces, tabs, line ends) collapsed to one space, and trimmed.
+  /// Runs of white space (spaces, tabs, line ends, and every other Unicode `White_Space` character) collapsed to
+  /// one space, and trimmed. Works on the UTF-8 bytes; text that needs no change is returned as it is.
   static func collapse(_ text: String) -> String {
-    // Fast path: nothing to collapse.
-    var previousSpace = true
-    var clean = true
-    for byte in text.utf8 {
-      let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-      if isSpace && (previousSpace || byte != 0x20) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
-        clean = false  // a leading/double/non-space blank, or a possible Unicode space (U+00A0, U+2000…, U+3000)
-        break
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      // Fast path: nothing to collapse.
+      var previousSpace = true
+      var clean = true
+      for byte in bytes {
+        let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        if isSpace && (previousSpace || byte != 0x20) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+          clean = false  // a leading/double/non-space blank, or a possible Unicode space (U+00A0, U+2000…, U+3000)
+          break
+        }
+        previousSpace = isSpace
       }
-      previousSpace = isSpace
-    }
-    if clean && !previousSpace { return text }
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if BibTeXParser.isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
-        pendingSpace = false
-        out.append(scalar)
+      if clean && !previousSpace { return nil }
+      return collapse(bytes)
+    } ?? text
+  }
+
+  /// ``collapse(_:)`` of UTF-8 bytes (valid UTF-8).
+  static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+      var count = 0
+      var pendingSpace = false
+      var i = 0
+      let end = bytes.count
+      while i < end {
+        let width = spaceWidth(bytes, at: i)
+        if width > 0 {
+          pendingSpace = count > 0
+          i += width
+          continue
+        }
+        if pendingSpace {
+          out[count] = 0x20
+          count += 1
+          pendingSpace = false
+        }
+        out[count] = bytes[i]
+        count += 1
+        i += 1
       }
+      return count
     }
-    return String(out)
+  }
+
+  /// The byte length of the Unicode `White_Space` character starting at `i` (U+0009–U+000D, U+0020, U+0085,
+  /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or 0 when none starts there.
+  @inline(__always)
+  static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let byte = bytes[i]
+    if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+    switch byte {
+    case 0xC2:
+      guard i + 1 < bytes.count else { return 0 }
+      return bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 ? 2 : 0
+    case 0xE1:
+      guard i + 2 < bytes.count else { return 0 }
+      return bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
+    case 0xE2:
+      guard i + 2 < bytes.count else { return 0 }
+      let b1 = bytes[i + 1]
+      let b2 = bytes[i + 2]
+      if b1 == 0x80 { return b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0 }
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+    case 0xE3:
+      guard i + 2 < bytes.count else { return 0 }
+      return bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    default:
+      return 0
+    }
+  }
+
+  /// `text.trimmingSpaces`, without copying text that starts and ends with a visible ASCII character.
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+      return text
+    }
+    return text.trimmingSpaces
   }
 
   /// The collapsed text, or nil when it is empty.

@@ -11,13 +11,13 @@ extension XMLTree {
   }
 
   private func collectFields(prefix: String, inline: Set<String>, into fields: inout [Field]) {
-    for child in elements {
+    for case .element(let child) in children {
       let path = prefix.isEmpty ? child.name : prefix + "/" + child.name
       for attribute in child.attributes {
         fields.append(Field(path + "@" + attribute.name, attribute.value))
       }
       if child.isValueElement(inline: inline) {
-        let value = child.rawText.trimmingSpaces
+        let value = FieldText.trimmed(child.rawText)
         if !value.isEmpty || child.attributes.isEmpty { fields.append(Field(path, value)) }
       } else {
         child.collectFields(prefix: path, inline: inline, into: &fields)
@@ -27,6 +27,7 @@ extension XMLTree {
 
   /// True when the element holds text (possibly with inline markup) rather than further structure.
   func isValueElement(inline: Set<String>) -> Bool {
-    elements.allSatisfy { inline.contains($0.name) }
+    for case .element(let e) in children where !inline.contains(e.name) { return false }
+    return true
   }
 }

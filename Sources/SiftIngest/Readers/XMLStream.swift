@@ -45,6 +45,10 @@ final class XMLStream {
   private var ownedDocument: xmlDocPtr?
   /// The path of the element holding the records, once a record was found.
   private var recordParentPath: [String]?
+  /// Names already turned into strings, by their address in libxml2's dictionary (see ``internedName(_:of:)``).
+  /// A direct-mapped cache: a slot per address hash, the last name seen there.
+  private var nameCache = [(pointer: UnsafePointer<xmlChar>, name: String)?](repeating: nil, count: nameCacheSize)
+  private static let nameCacheSize = 512
   /// Whether an element path (names from the root down, inclusive) is a record element.
   private let isRecord: ([String]) -> Bool
 
@@ -232,10 +236,12 @@ final class XMLStream {
   /// are left out, never expanded).
   private func convert(_ node: xmlNodePtr, depth: Int = 0) -> Result<XMLTree, XMLTreeIssue> {
     guard depth <= Self.maxDepth else { return .failure(XMLTreeIssue(message: depthMessage(Self.maxDepth))) }
-    var tree = XMLTree(name: node.pointee.name.map { String(cString: $0) } ?? "", line: Int(xmlGetLineNo(node)))
+    // Only the record element's line is used; libxml2 may search for lines past 65535, so skip the others.
+    let line = depth == 0 ? Int(xmlGetLineNo(node)) : 0
+    var tree = XMLTree(name: internedName(node.pointee.name, of: node), line: line)
     var attribute = node.pointee.properties
     while let attr = attribute {
-      let name = attr.pointee.name.map { String(cString: $0) } ?? ""
+      let name = internedName(attr.pointee.name, of: node)
       tree.attributes.append((name, textOf(attr.pointee.children)))
       attribute = attr.pointee.next
     }
@@ -259,6 +265,19 @@ final class XMLStream {
       child = current.pointee.next
     }
     return .success(tree)
+  }
+
+  /// An element or attribute name as a `String`, made once per distinct name: names libxml2 keeps in its
+  /// dictionary have one stable address each for the life of the reader.
+  private func internedName(_ pointer: UnsafePointer<xmlChar>?, of node: xmlNodePtr) -> String {
+    guard let pointer else { return "" }
+    let slot = (Int(bitPattern: pointer) >> 3) & (Self.nameCacheSize - 1)
+    if let cached = nameCache[slot], cached.pointer == pointer { return cached.name }
+    let name = String(cString: pointer)
+    if let dict = node.pointee.doc?.pointee.dict, xmlDictOwns(dict, pointer) == 1 {
+      nameCache[slot] = (pointer, name)
+    }
+    return name
   }
 
   /// The text of a node list (an attribute's value), entity references left out.

@@ -22,32 +22,49 @@ struct XMLTree: Sendable {
     return nil
   }
 
+  /// The first direct child element named `name`.
+  func child(_ name: Substring) -> XMLTree? {
+    for case .element(let e) in children where e.name == name { return e }
+    return nil
+  }
+
   /// The direct child elements named `name`.
   func children(_ name: String) -> [XMLTree] {
-    elements.filter { $0.name == name }
+    var out: [XMLTree] = []
+    for case .element(let e) in children where e.name == name { out.append(e) }
+    return out
   }
 
   /// The first element along a `/`-separated path of child names, e.g. `titles/title`.
   func path(_ path: String) -> XMLTree? {
     var current = self
-    for step in path.split(separator: "/") {
-      guard let next = current.child(String(step)) else { return nil }
+    var rest = path[...]
+    while let slash = rest.firstIndex(of: "/") {
+      guard let next = current.child(rest[..<slash]) else { return nil }
       current = next
+      rest = rest[rest.index(after: slash)...]
     }
-    return current
+    return current.child(rest)
   }
 
   /// Every element along a path whose last step may repeat, e.g. `keywords/keyword`.
   func all(_ path: String) -> [XMLTree] {
-    let steps = path.split(separator: "/").map(String.init)
-    guard let last = steps.last else { return [] }
-    var parents = [self]
-    for step in steps.dropLast() { parents = parents.flatMap { $0.children(step) } }
-    return parents.flatMap { $0.children(last) }
+    var out: [XMLTree] = []
+    collect(path.split(separator: "/")[...], into: &out)
+    return out
+  }
+
+  private func collect(_ steps: ArraySlice<Substring>, into out: inout [XMLTree]) {
+    guard let step = steps.first else { return }
+    let rest = steps.dropFirst()
+    for case .element(let e) in children where e.name == step {
+      if rest.isEmpty { out.append(e) } else { e.collect(rest, into: &out) }
+    }
   }
 
   /// All text inside the element, its descendants' text concatenated in document order (markup dropped).
   var rawText: String {
+    if children.count == 1, case .text(let text) = children[0] { return text }
     var out = ""
     appendText(to: &out)
     return out

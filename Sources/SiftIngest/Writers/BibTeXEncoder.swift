@@ -9,7 +9,12 @@ struct BibTeXEncoder: RecordEncoder {
 
   var header: String { "" }
 
-  mutating func encode(_ record: Record) -> String {
+  mutating func encode(_ record: Record, into out: inout [UInt8]) {
+    out.append(contentsOf: entry(record).utf8)
+  }
+
+  /// The text of one entry, including its line ends.
+  mutating func entry(_ record: Record) -> String {
     if let verbatim = verbatimEntry(record) { return verbatim }
     let entryType = Self.entryType(for: record.type)
     let key = makeKey(record)

@@ -14,9 +14,9 @@ struct CSVEncoder: RecordEncoder {
 
   var header: String { Self.columns.joined(separator: ",") + "\r\n" }
 
-  mutating func encode(_ record: Record) -> String {
-    let cells: [String] = [
-      record.accession ?? "",
+  mutating func encode(_ record: Record, into out: inout [UInt8]) {
+    Self.append(record.accession ?? "", to: &out)
+    for cell in [
       record.type ?? "",
       record.title ?? "",
       record.authors.map(RISEncoder.authorText).joined(separator: "; "),
@@ -36,8 +36,35 @@ struct CSVEncoder: RecordEncoder {
       record.database ?? "",
       record.provenance.file,
       String(record.provenance.index),
-    ]
-    return cells.map(Self.cell).joined(separator: ",") + "\r\n"
+    ] {
+      out.append(UInt8(ascii: ","))
+      Self.append(cell, to: &out)
+    }
+    out.append(UInt8(ascii: "\r"))
+    out.append(UInt8(ascii: "\n"))
+  }
+
+  /// Appends one cell as ``cell(_:)`` writes it; plain cells (most) go straight through as bytes.
+  static func append(_ raw: String, to out: inout [UInt8]) {
+    var plain = true
+    for (i, byte) in raw.utf8.enumerated() {
+      if i == 0,
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+          || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
+      {
+        plain = false
+        break
+      }
+      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+        plain = false
+        break
+      }
+    }
+    if plain {
+      out.append(contentsOf: raw.utf8)
+    } else {
+      out.append(contentsOf: cell(raw).utf8)
+    }
   }
 
   /// One cell: formula guard, then RFC 4180 quoting.

@@ -5,17 +5,30 @@ import SiftCore
 struct RISEncoder: RecordEncoder {
   var header: String { "" }
 
-  mutating func encode(_ record: Record) -> String {
-    var out = ""
+  mutating func encode(_ record: Record, into out: inout [UInt8]) {
     if record.provenance.format == .ris, !record.fields.isEmpty {
       for field in record.fields where field.tag != "ER" {
-        out += Self.line(field.tag, field.value, keepLineBreaks: true)
+        Self.appendLine(field.tag, field.value, to: &out)
       }
     } else {
-      out += Self.normalisedLines(record)
+      out.append(contentsOf: Self.normalisedLines(record).utf8)
     }
-    out += "ER  - \n\n"
-    return out
+    out.append(contentsOf: "ER  - \n\n".utf8)
+  }
+
+  /// Appends a verbatim tag line as ``line(_:_:keepLineBreaks:)`` writes it (with `keepLineBreaks`); values
+  /// without line breaks and two-byte ASCII tags (nearly all) go straight through as bytes.
+  static func appendLine(_ tag: String, _ value: String, to out: inout [UInt8]) {
+    let tagBytes = tag.utf8
+    let simpleTag = tagBytes.count == 2 && tagBytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 }
+    guard simpleTag, !value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      out.append(contentsOf: line(tag, value, keepLineBreaks: true).utf8)
+      return
+    }
+    out.append(contentsOf: tagBytes)
+    out.append(contentsOf: "  - ".utf8)
+    out.append(contentsOf: value.utf8)
+    out.append(UInt8(ascii: "\n"))
   }
 
   /// The RIS lines of a record's normalised fields (without `ER`).

@@ -5,8 +5,8 @@ import SiftCore
 protocol RecordEncoder {
   /// Text written before the first record.
   var header: String { get }
-  /// The text of one record, including its line ends.
-  mutating func encode(_ record: Record) -> String
+  /// Appends the UTF-8 text of one record, including its line ends, to `out`.
+  mutating func encode(_ record: Record, into out: inout [UInt8])
 }
 
 extension OutputFormat {
@@ -26,8 +26,8 @@ public enum RecordText {
   /// The whole output for `records` in `format`, exactly as ``RecordFileWriter`` writes it.
   public static func render(_ records: [Record], as format: OutputFormat) -> String {
     var encoder = format.makeEncoder()
-    var text = encoder.header
-    for record in records { text += encoder.encode(record) }
-    return text
+    var bytes = Array(encoder.header.utf8)
+    for record in records { encoder.encode(record, into: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -13,7 +13,7 @@ public final class RecordFileWriter {
   private let ownsHandle: Bool
   private var buffer: [UInt8] = []
   private var finished = false
-  private static let flushSize = 1 << 16
+  private static let flushSize = 1 << 20
 
   /// Creates (or truncates) the file at `path`; `-` writes to standard output.
   public init(path: String, format: OutputFormat) throws {
@@ -33,14 +33,14 @@ public final class RecordFileWriter {
       self.handle = handle
       ownsHandle = true
     }
-    buffer.reserveCapacity(Self.flushSize)
+    buffer.reserveCapacity(Self.flushSize + Self.flushSize / 4)
     buffer.append(contentsOf: encoder.header.utf8)
   }
 
   /// Appends one record.
   public func write(_ record: Record) throws {
     guard !finished else { throw OutputError(path: path, message: "write after finish()") }
-    buffer.append(contentsOf: encoder.encode(record).utf8)
+    encoder.encode(record, into: &buffer)
     if buffer.count >= Self.flushSize { try flush() }
   }
 

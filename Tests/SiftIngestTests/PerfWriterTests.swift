@@ -1,0 +1,88 @@
+import Foundation
+import SiftCore
+import Testing
+
+@testable import SiftIngest
+
+/// The byte-level writers produce exactly what the Foundation/`String` based versions produced.
+@Suite struct PerfWriterTests {
+  /// Text that needs every kind of escaping: quotes, backslashes, slashes, every C0 control, DEL, non-ASCII,
+  /// combining marks, emoji (ZWJ sequences, flags), CRLF and a lone CR.
+  static let tricky: [String] = [
+    "",
+    "plain",
+    "say \"hi\" \\ back\\slash / slash",
+    String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}",
+    "Preißel, René — Ångström µ 中文 Ελληνικά",
+    "e\u{301} combining, 👩‍👩‍👧 family, 🇸🇪 flag, 🤦🏽‍♀️",
+    "line\r\nbreak\rcr\nlf\ttab\u{8}bs\u{C}ff",
+    "\u{2028}\u{2029}\u{FEFF}\u{A0}nbsp",
+    "=SUM(A1), \"quoted\"",
+    "-leading dash",
+  ]
+
+  static func trickyRecord(_ n: Int) -> Record {
+    let t = tricky[n % tricky.count]
+    let u = tricky[(n + 3) % tricky.count]
+    return Record(
+      type: n % 4 == 0 ? nil : "JOUR", title: t,
+      authors: [
+        Author(asWritten: u, family: t, given: n % 2 == 0 ? nil : u),
+        Author(asWritten: "A, B", family: "A", given: "B"),
+      ], year: n % 3 == 0 ? nil : 1990 + n, sourceTitle: u, volume: n % 5 == 0 ? nil : String(n), issue: t,
+      pages: n % 2 == 0 ? "1-9" : nil, doi: "10.1/\(n)", pmid: n % 3 == 0 ? String(n) : nil,
+      issn: n % 2 == 0 ? [] : [t, "1234-5678"], isbn: [u], abstract: n % 4 == 1 ? nil : t + u, keywords: [t, u, ""],
+      language: u, publicationTypes: n % 3 == 1 ? [] : [t], urls: ["https://x.org/a?b=c&d=\"e\""],
+      database: n % 2 == 0 ? nil : t, accession: n % 3 == 2 ? nil : u,
+      fields: n % 5 == 4 ? [] : [Field("TI", t), Field(u, "v"), Field("AB", u)],
+      provenance: Provenance(
+        file: "dir/\(t).ris", format: n % 6 == 5 ? nil : Format.allCases[n % Format.allCases.count], index: n * 997,
+        line: n % 2 == 0 ? n + 1 : nil, byteOffset: n % 3 == 0 ? n * 4096 : nil))
+  }
+
+  static let records = (0..<40).map(trickyRecord)
+
+  @Test func jsonlMatchesFoundationJSONEncoder() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var expected = ""
+    for record in Self.records {
+      expected += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+    }
+    let text = RecordText.render(Self.records, as: .jsonl)
+    #expect(text == expected)
+    let decoded = try text.split(separator: "\n").map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+    #expect(decoded == Self.records)
+  }
+
+  @Test func jsonlEscapesEveryControlCharacter() {
+    for byte in 0..<0x20 {
+      var out: [UInt8] = []
+      JSONLEncoder.appendString(String(Character(Unicode.Scalar(UInt8(byte)))), to: &out)
+      let text = String(decoding: out, as: UTF8.self)
+      let short: [Int: String] = [8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"]
+      #expect(text == "\"" + (short[byte] ?? String(format: "\\u%04x", byte)) + "\"")
+    }
+  }
+
+  @Test(arguments: tricky)
+  func csvCellBytesMatchCell(_ text: String) {
+    var out: [UInt8] = []
+    CSVEncoder.append(text, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == CSVEncoder.cell(text))
+  }
+
+  @Test(arguments: tricky)
+  func risLineBytesMatchLine(_ text: String) {
+    for tag in ["TI", "A", "ABC", "\r\n", text] {
+      var out: [UInt8] = []
+      RISEncoder.appendLine(tag, text, to: &out)
+      #expect(String(decoding: out, as: UTF8.self) == RISEncoder.line(tag, text, keepLineBreaks: true))
+    }
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func renderIsDeterministic(_ format: OutputFormat) {
+    #expect(RecordText.render(Self.records, as: format) == RecordText.render(Self.records, as: format))
+  }
+}

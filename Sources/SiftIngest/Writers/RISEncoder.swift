@@ -60,8 +60,10 @@ struct RISEncoder: RecordEncoder {
     for type in record.publicationTypes { add("M3", type) }
     for url in record.urls { add("UR", url) }
     add("DB", record.database)
-    // RIS has no PMID tag; the accession number (AN) carries the record's own id, else the PMID.
-    add("AN", record.accession ?? record.pmid)
+    // RIS has no PMID tag: the PMID goes in C2, as PubMed's own RIS export writes it (all digits, so the reader
+    // takes it back as the PMID); the accession number (AN) carries the record's own id.
+    add("C2", record.pmid)
+    add("AN", record.accession)
     return out
   }
 

@@ -88,8 +88,7 @@ public enum FileDedup {
   /// One CSV cell, quoted when it holds a comma, quote or line end (RFC 4180). A cell a spreadsheet would run as a
   /// formula (starting with `=`, `+`, `-`, `@`, tab or CR, e.g. from an export's `AN` tag) gets a leading `'`.
   static func csvCell(_ value: String) -> String {
-    var raw = value
-    if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { raw = "'" + raw }
+    let raw = SpreadsheetSafety.guarded(value)
     guard raw.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return raw }
     return "\"" + raw.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct FileDedupCSVTests {
   @Test(arguments: [
-    ("=cmd|calc", "'=cmd|calc"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("=cmd|calc", "'=cmd|calc"), ("-cmd", "'-cmd"), ("-2", "-2"), ("@SUM(A1)", "'@SUM(A1)"),
     ("plain", "plain"), ("a,b", "\"a,b\""), ("=a,b", "\"'=a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
   ])
   func cellsAreQuotedAndGuarded(raw: String, expected: String) {

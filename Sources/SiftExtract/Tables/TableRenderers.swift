@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Output formats of `sift tables`.
 public enum TableFormat: String, Sendable, CaseIterable {
   case csv, md, tex, html
@@ -22,8 +24,11 @@ public enum TableRenderer {
 
   /// Header `Row,<reference>,<columns>`, one line per printed line; footnotes are not part of the CSV.
   public static func csv(_ table: PrintedTable) -> String {
-    var lines = [ExtractionCSV.line(["Row", table.referenceHeader] + table.headers)]
-    for line in table.lines { lines.append(ExtractionCSV.line([line.id, line.reference] + line.cells)) }
+    // Cells are guarded against spreadsheet formula injection (numbers stay numbers).
+    var lines = [ExtractionCSV.line((["Row", table.referenceHeader] + table.headers).map(SpreadsheetSafety.guarded))]
+    for line in table.lines {
+      lines.append(ExtractionCSV.line(([line.id, line.reference] + line.cells).map(SpreadsheetSafety.guarded)))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SiftCore
 
 /// A CSV file read per RFC 4180 (quoted fields may hold commas, quotes as `""`, and line breaks), with a header row.
 struct CSVTable {
@@ -74,8 +75,9 @@ struct CSVTable {
     return value.isEmpty ? nil : value
   }
 
-  /// Quotes a field when needed.
-  static func escape(_ value: String) -> String {
+  /// Quotes a field when needed, guarded against spreadsheet formula injection.
+  static func escape(_ raw: String) -> String {
+    let value = SpreadsheetSafety.guarded(raw)
     guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

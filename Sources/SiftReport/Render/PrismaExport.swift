@@ -1,4 +1,5 @@
 import Foundation
+import SiftCore
 
 /// The text formats `sift prisma` writes.
 public enum PrismaFormat: String, Sendable, CaseIterable {
@@ -106,7 +107,8 @@ public enum PrismaExport {
     return rows
   }
 
-  private static func csvField(_ text: String) -> String {
+  private static func csvField(_ value: String) -> String {
+    let text = SpreadsheetSafety.guarded(value)
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -20,6 +20,35 @@ enum ByteSearch {
     }
     return false
   }
+
+  /// ASCII lower case of a byte (other bytes unchanged).
+  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+  /// Whether `needle` (lower-case ASCII) occurs in `hay` compared ASCII case-insensitively.
+  static func containsFoldingASCII(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard hay.count >= n else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = hay.count - n
+    while i <= last {
+      if lower(hay[i]) == first {
+        var j = 1
+        while j < n, lower(hay[i + j]) == needle[j] { j += 1 }
+        if j == n { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// Whether `a` equals `needle` (lower-case ASCII) compared ASCII case-insensitively.
+  static func equalFoldingASCII(_ a: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == needle.count else { return false }
+    for i in 0..<a.count where lower(a[i]) != needle[i] { return false }
+    return true
+  }
 }
 
 extension StringProtocol {
@@ -44,6 +73,11 @@ extension StringProtocol {
 
 /// A tag as a number (its first four ASCII bytes), so readers switch on integers rather than strings.
 public enum TagCode {
+  /// `TY`, the RIS record start.
+  public static var ty: UInt32 { 0x5459 }
+  /// `ER`, the RIS record end.
+  public static var er: UInt32 { 0x4552 }
+
   /// The code of a tag such as `TY`, `PMID` or `AU`.
   @inline(__always)
   public static func of(_ tag: String) -> UInt32 {

@@ -146,6 +146,88 @@ public final class LineReader {
     }
   }
 
+  /// Calls `body` with each remaining line until it returns false or the input ends: the line's bytes (valid
+  /// UTF-8, without the line end; valid only during the call), its 1-based number and the byte offset of its start.
+  /// Same lines as ``next()``, without a slice per line: for readers that scan whole files.
+  public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Bool) throws {
+    if !started { try start() }
+    let utf16 = encoding == .utf16LE || encoding == .utf16BE
+    while true {
+      let end = buffer.count
+      if position >= end {
+        if eof { return }
+        try refill()
+        continue
+      }
+      var stop = false
+      var needMore = false
+      try buffer.withUnsafeBufferPointer { buf in
+        guard let base = buf.baseAddress else { return }
+        // The first CR at or after `position`, or `end` when there is none (most files: one search per chunk).
+        var nextCR =
+          memchr(base + position, 0x0D, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+          ?? end
+        while position < end {
+          var lineEnd: Int
+          var terminator: Int
+          let lf = memchr(base + position, 0x0A, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+          if nextCR < position {
+            nextCR =
+              memchr(base + position, 0x0D, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+              ?? end
+          }
+          if nextCR < end, nextCR < (lf ?? end) {
+            lineEnd = nextCR
+            if nextCR + 1 == end {
+              terminator = -1  // CR at buffer end: need the next byte
+            } else {
+              terminator = base[nextCR + 1] == 0x0A ? 2 : 1
+            }
+          } else if let lf {
+            lineEnd = lf
+            terminator = 1
+          } else {
+            lineEnd = -1
+            terminator = 0
+          }
+          if lineEnd < 0 || terminator < 0 {
+            if !eof {
+              needMore = true
+              return
+            }
+            if lineEnd < 0 { lineEnd = end }
+            terminator = lineEnd < end ? 1 : 0
+          }
+          lineNumber += 1
+          let offset = sourceOffset
+          let raw = UnsafeBufferPointer(start: base + position, count: lineEnd - position)
+          if utf16 {
+            sourceOffset += (UTF8Bytes.utf16Count(raw) + (terminator == 2 ? 2 : terminator)) * 2
+          } else {
+            sourceOffset += lineEnd - position + terminator
+          }
+          position = lineEnd + terminator
+          let keepGoing: Bool
+          if UTF8Bytes.isValid(raw) {
+            keepGoing = try body(raw, lineNumber, offset)
+          } else {
+            if firstWindows1252Line == nil { firstWindows1252Line = lineNumber }
+            windows1252LineCount += 1
+            scratch.removeAll(keepingCapacity: true)
+            UTF8Bytes.appendWindows1252(raw, to: &scratch)
+            keepGoing = try scratch.withUnsafeBufferPointer { try body($0, lineNumber, offset) }
+          }
+          if !keepGoing {
+            stop = true
+            return
+          }
+        }
+      }
+      if stop { return }
+      if needMore { try refill() }
+    }
+  }
+
   private func start() throws {
     started = true
     let head = try readRaw()

@@ -40,9 +40,10 @@ public enum DatabaseInference {
 
   static func infer(fields: [Field], minimumRank: Int) -> String? {
     var ranking = DatabaseRanking(minimumRank: minimumRank)
+    var memo = DatabaseRanking.Memo()
     for field in fields {
       if ranking.isSettled { break }
-      ranking.consider(code: TagCode.of(field.tag), tag: field.tag, value: field.value)
+      ranking.consider(code: TagCode.of(field.tag), tag: field.tag, value: field.value, memo: &memo)
     }
     return ranking.name
   }
@@ -107,14 +108,33 @@ struct DatabaseRanking {
     self.name = name
   }
 
+  /// The last `DB`, `DP` and `PB` values and what they named: one file repeats the same few values in every record.
+  struct Memo {
+    var database: (value: String, name: String?)?
+    var provider: (value: String, name: String?)?
+    var publisher: (value: String, isWiley: Bool)?
+  }
+
   /// Considers one field; `code` is ``TagCode/of(_:)`` of `tag`.
-  mutating func consider(code: UInt32, tag: String, value: String) {
+  mutating func consider(code: UInt32, tag: String, value: String, memo: inout Memo) {
     guard !isSettled else { return }
     switch code {
     case 0x4442:  // DB
-      offer(4, DatabaseInference.databaseName(FoldedText(value)) ?? FieldParsing.nonEmpty(value))
+      if let known = memo.database, ByteSearch.sameBytes(known.value, value) {
+        offer(4, known.name)
+      } else {
+        let name = DatabaseInference.databaseName(FoldedText(value)) ?? FieldParsing.nonEmpty(value)
+        memo.database = (value, name)
+        offer(4, name)
+      }
     case 0x4450:  // DP
-      offer(3, DatabaseInference.providerName(FoldedText(value)))
+      if let known = memo.provider, ByteSearch.sameBytes(known.value, value) {
+        offer(3, known.name)
+      } else {
+        let name = DatabaseInference.providerName(FoldedText(value))
+        memo.provider = (value, name)
+        offer(3, name)
+      }
     case 0x5552, 0x4C32, 0x4C4B, 0x4C31:  // UR L2 LK L1: links are matched as written (hosts are lower-case)
       guard rank < 2 else { return }
       if value.hasSubstring("scopus.com") { offer(2, "Scopus") }
@@ -134,7 +154,15 @@ struct DatabaseRanking {
     case 0x5745:  // WE
       offer(2, "Web of Science")
     case 0x5042:  // PB
-      if rank < 0, FoldedText(value).hasSubstring("john wiley") { offer(0, "Wiley") }
+      guard rank < 0 else { return }
+      let isWiley: Bool
+      if let known = memo.publisher, ByteSearch.sameBytes(known.value, value) {
+        isWiley = known.isWiley
+      } else {
+        isWiley = FoldedText(value).hasSubstring("john wiley")
+        memo.publisher = (value, isWiley)
+      }
+      if isWiley { offer(0, "Wiley") }
     default:
       // Long names from file heads and other formats (codes of tags longer than four bytes have the top bit set).
       guard code & 0x8000_0000 != 0 else { return }

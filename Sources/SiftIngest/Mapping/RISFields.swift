@@ -85,6 +85,12 @@ public enum RISFields {
 
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
   public static func record(_ fields: [Field]) -> Record {
+    var memo = DatabaseRanking.Memo()
+    return record(fields, memo: &memo)
+  }
+
+  /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
+  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo) -> Record {
     var r = Record(fields: fields)
     var titles = Titles()
     var startPage: String?
@@ -151,12 +157,12 @@ public enum RISFields {
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
         if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
-        ranking.consider(code: code, tag: field.tag, value: value)
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       case Self.cL3:
         offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
-        ranking.consider(code: code, tag: field.tag, value: value)
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       case Self.cSN:
         FieldParsing.appendISSNs(in: value, to: &r.issn)
         if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
@@ -182,9 +188,9 @@ public enum RISFields {
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
       case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
-        ranking.consider(code: code, tag: field.tag, value: value)
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       default:
-        ranking.consider(code: code, tag: field.tag, value: value)
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       }
     }
     r.accession = (accessionAN ?? accessionID).map { value in

@@ -21,6 +21,19 @@ enum ByteSearch {
     return false
   }
 
+  /// Whether two strings have the same UTF-8 bytes (`==` compares canonical equivalence instead).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var x = a
+    var y = b
+    return x.withUTF8 { p in
+      y.withUTF8 { q in
+        guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
+        return memcmp(pa, qa, p.count) == 0
+      }
+    }
+  }
+
   /// ASCII lower case of a byte (other bytes unchanged).
   @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 

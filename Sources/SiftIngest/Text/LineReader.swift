@@ -163,6 +163,15 @@ public final class LineReader {
       var needMore = false
       try buffer.withUnsafeBufferPointer { buf in
         guard let base = buf.baseAddress else { return }
+        // Validate the complete lines of the buffer at once; lines inside that region need no check of their own.
+        var validEnd = position
+        var lastLF = end - 1
+        while lastLF >= position, base[lastLF] != 0x0A { lastLF -= 1 }
+        if lastLF >= position,
+          UTF8Bytes.isValid(UnsafeBufferPointer(start: base + position, count: lastLF + 1 - position))
+        {
+          validEnd = lastLF + 1
+        }
         // The first CR at or after `position`, or `end` when there is none (most files: one search per chunk).
         var nextCR =
           memchr(base + position, 0x0D, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
@@ -208,7 +217,7 @@ public final class LineReader {
           }
           position = lineEnd + terminator
           let keepGoing: Bool
-          if UTF8Bytes.isValid(raw) {
+          if lineEnd < validEnd || UTF8Bytes.isValid(raw) {
             keepGoing = try body(raw, lineNumber, offset)
           } else {
             if firstWindows1252Line == nil { firstWindows1252Line = lineNumber }
@@ -234,7 +243,7 @@ public final class LineReader {
     let (detected, bom) = TextEncoding.detect(head)
     encoding = detected
     sourceOffset = bom
-    append(head[bom...])
+    append(head.dropFirst(bom))
   }
 
   private func refill() throws {
@@ -243,7 +252,7 @@ public final class LineReader {
       position = 0
     }
     let chunk = try readRaw()
-    append(chunk[...])
+    append(chunk)
   }
 
   /// Appends raw bytes to the buffer, transcoding UTF-16.
@@ -301,7 +310,8 @@ public final class LineReader {
   }
 
   /// Reads the next raw chunk; sets `eof` when the input is exhausted.
-  private func readRaw() throws -> [UInt8] {
+  /// The slice is only valid until the next call (it shares the reused chunk array).
+  private func readRaw() throws -> ArraySlice<UInt8> {
     let want = min(Self.chunkSize, limit - rawRead)
     guard want > 0 else {
       eof = true
@@ -309,7 +319,7 @@ public final class LineReader {
     }
     if fd < 0 {
       let end = min(memory.count, memoryPosition + want)
-      let chunk = Array(memory[memoryPosition..<end])
+      let chunk = memory[memoryPosition..<end]
       memoryPosition = end
       rawRead += chunk.count
       if memoryPosition >= memory.count || rawRead >= limit { eof = true }
@@ -334,6 +344,6 @@ public final class LineReader {
     }
     rawRead += got
     if rawRead >= limit { eof = true }
-    return Array(rawChunk[0..<got])
+    return rawChunk[0..<got]
   }
 }

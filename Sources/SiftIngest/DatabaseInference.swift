@@ -15,11 +15,13 @@ public enum DatabaseInference {
     default: break
     }
     var fields: [Field] = []
-    var lineCount = 0
-    for line in head.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
-      lineCount += 1
-      if lineCount > 400 { break }
-      let text = line.trimmingSpaces
+    HeadLines.forEach(head, limit: 400) { line in
+      // Only a line whose trimmed text starts with D or P can name a database (DB, DP, Database:, Provider:);
+      // others are skipped without decoding (a non-ASCII start goes the slow way).
+      var i = 0
+      while i < line.count, line[i] == 0x20 || (line[i] >= 0x09 && line[i] <= 0x0D) { i += 1 }
+      guard i < line.count, line[i] == 0x44 || line[i] == 0x50 || line[i] >= 0x80 else { return }
+      let text = String(decoding: line, as: UTF8.self).trimmingSpaces
       if let dash = text.range(of: "  - ") ?? text.range(of: " - "),
         text.distance(from: text.startIndex, to: dash.lowerBound) <= 4
       {

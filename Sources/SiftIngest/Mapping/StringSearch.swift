@@ -64,6 +64,17 @@ enum ByteSearch {
   }
 }
 
+extension String {
+  /// Whether the UTF-8 bytes contain `byte` (also fast for small strings, which have no contiguous UTF-8 view).
+  public func containsByte(_ byte: UInt8) -> Bool {
+    var text = self
+    return text.withUTF8 { b in
+      guard let base = b.baseAddress else { return false }
+      return memchr(base, Int32(byte), b.count) != nil
+    }
+  }
+}
+
 extension StringProtocol {
   /// Whether `needle` occurs in the string, compared byte for byte in UTF-8 (fast; no Foundation, no locale).
   public func hasSubstring(_ needle: String) -> Bool {
@@ -94,13 +105,11 @@ public enum TagCode {
   /// The code of a tag such as `TY`, `PMID` or `AU`.
   @inline(__always)
   public static func of(_ tag: String) -> UInt32 {
-    var code: UInt32 = 0
-    var n = 0
-    for b in tag.utf8 {
-      guard n < 4 else { return code | 0x8000_0000 }  // longer tags never equal a 4-byte code
-      code = code << 8 | UInt32(b)
-      n += 1
+    var text = tag
+    return text.withUTF8 { b in
+      var code: UInt32 = 0
+      for i in 0..<min(b.count, 4) { code = code << 8 | UInt32(b[i]) }
+      return b.count > 4 ? code | 0x8000_0000 : code  // longer tags never equal a 4-byte code
     }
-    return code
   }
 }

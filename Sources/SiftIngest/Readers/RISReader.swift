@@ -12,45 +12,14 @@ public struct RISReader: RecordReader {
     var hasTY = false
     var hasER = false
     var medlineTags = 0
-    var text = head
-    text.withUTF8 { bytes in
-      // Non-empty lines split at every newline character (LF, VT, FF, CR, NEL, LS, PS), as `\.isNewline` does.
-      var lines = 0
-      var start = 0
-      var i = 0
-      let n = bytes.count
-      func take(_ line: UnsafeBufferPointer<UInt8>) {
-        guard !line.isEmpty, lines < 2000 else { return }
-        lines += 1
-        if let tag = Self.parseTag(line) {
-          tagLines += 1
-          if tag.code == TagCode.ty { hasTY = true }
-          if tag.code == TagCode.er { hasER = true }
-        } else if line.count >= 6, line[4] == 0x2D, line[5] == 0x20,
-          String(decoding: line, as: UTF8.self).count >= 6
-        {
-          medlineTags += 1  // "PMID- ", "STAT- ": MEDLINE, not RIS
-        }
+    HeadLines.forEach(head, limit: 2000) { line in
+      if let tag = Self.parseTag(line) {
+        tagLines += 1
+        if tag.code == TagCode.ty { hasTY = true }
+        if tag.code == TagCode.er { hasER = true }
+      } else if line.count >= 6, line[4] == 0x2D, line[5] == 0x20, String(decoding: line, as: UTF8.self).count >= 6 {
+        medlineTags += 1  // "PMID- ", "STAT- ": MEDLINE, not RIS
       }
-      while i < n, lines < 2000 {
-        let b = bytes[i]
-        var separator = 0
-        if b >= 0x0A && b <= 0x0D {
-          separator = 1
-        } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
-          separator = 2
-        } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-          separator = 3
-        }
-        if separator > 0 {
-          take(UnsafeBufferPointer(rebasing: bytes[start..<i]))
-          i += separator
-          start = i
-        } else {
-          i += 1
-        }
-      }
-      if start < n { take(UnsafeBufferPointer(rebasing: bytes[start..<n])) }
     }
     let bonus = ["ris", "txt"].contains(fileExtension) ? 3 : 0
     if hasTY, hasER { return 95 + bonus }

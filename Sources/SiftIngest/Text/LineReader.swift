@@ -163,36 +163,39 @@ public final class LineReader {
       var needMore = false
       try buffer.withUnsafeBufferPointer { buf in
         guard let base = buf.baseAddress else { return }
+        // The reader's state in locals while lines are cut (class properties cost an exclusivity check per access).
+        var pos = position
+        var lineNo = lineNumber
+        var fileOffset = sourceOffset
+        defer {
+          position = pos
+          lineNumber = lineNo
+          sourceOffset = fileOffset
+        }
         // Validate the complete lines of the buffer at once; lines inside that region need no check of their own.
-        var validEnd = position
+        var validEnd = pos
         var lastLF = end - 1
-        while lastLF >= position, base[lastLF] != 0x0A { lastLF -= 1 }
-        if lastLF >= position,
-          UTF8Bytes.isValid(UnsafeBufferPointer(start: base + position, count: lastLF + 1 - position))
-        {
+        while lastLF >= pos, base[lastLF] != 0x0A { lastLF -= 1 }
+        if lastLF >= pos, UTF8Bytes.isValid(UnsafeBufferPointer(start: base + pos, count: lastLF + 1 - pos)) {
           validEnd = lastLF + 1
         }
-        // The first CR at or after `position`, or `end` when there is none (most files: one search per chunk).
-        var nextCR =
-          memchr(base + position, 0x0D, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-          ?? end
-        while position < end {
+        // The first CR at or after `pos`, or `end` when there is none (most files: one search per chunk).
+        var nextCR = memchr(base + pos, 0x0D, end - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+        while pos < end {
           var lineEnd: Int
           var terminator: Int
-          let lf = memchr(base + position, 0x0A, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-          if nextCR < position {
-            nextCR =
-              memchr(base + position, 0x0D, end - position).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-              ?? end
+          let lf = Self.indexOfLF(base, from: pos, end: end)
+          if nextCR < pos {
+            nextCR = memchr(base + pos, 0x0D, end - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
           }
-          if nextCR < end, nextCR < (lf ?? end) {
+          if nextCR < end, nextCR < (lf < 0 ? end : lf) {
             lineEnd = nextCR
             if nextCR + 1 == end {
               terminator = -1  // CR at buffer end: need the next byte
             } else {
               terminator = base[nextCR + 1] == 0x0A ? 2 : 1
             }
-          } else if let lf {
+          } else if lf >= 0 {
             lineEnd = lf
             terminator = 1
           } else {
@@ -207,24 +210,24 @@ public final class LineReader {
             if lineEnd < 0 { lineEnd = end }
             terminator = lineEnd < end ? 1 : 0
           }
-          lineNumber += 1
-          let offset = sourceOffset
-          let raw = UnsafeBufferPointer(start: base + position, count: lineEnd - position)
+          lineNo += 1
+          let offset = fileOffset
+          let raw = UnsafeBufferPointer(start: base + pos, count: lineEnd - pos)
           if utf16 {
-            sourceOffset += (UTF8Bytes.utf16Count(raw) + (terminator == 2 ? 2 : terminator)) * 2
+            fileOffset += (UTF8Bytes.utf16Count(raw) + (terminator == 2 ? 2 : terminator)) * 2
           } else {
-            sourceOffset += lineEnd - position + terminator
+            fileOffset += lineEnd - pos + terminator
           }
-          position = lineEnd + terminator
+          pos = lineEnd + terminator
           let keepGoing: Bool
           if lineEnd < validEnd || UTF8Bytes.isValid(raw) {
-            keepGoing = try body(raw, lineNumber, offset)
+            keepGoing = try body(raw, lineNo, offset)
           } else {
-            if firstWindows1252Line == nil { firstWindows1252Line = lineNumber }
+            if firstWindows1252Line == nil { firstWindows1252Line = lineNo }
             windows1252LineCount += 1
             scratch.removeAll(keepingCapacity: true)
             UTF8Bytes.appendWindows1252(raw, to: &scratch)
-            keepGoing = try scratch.withUnsafeBufferPointer { try body($0, lineNumber, offset) }
+            keepGoing = try scratch.withUnsafeBufferPointer { try body($0, lineNo, offset) }
           }
           if !keepGoing {
             stop = true
@@ -235,6 +238,30 @@ public final class LineReader {
       if stop { return }
       if needMore { try refill() }
     }
+  }
+
+  /// Index of the first LF in `base[from..<end]`, or -1: eight bytes at a time for the short lines of tagged
+  /// exports, `memchr` past the first 64 bytes.
+  @inline(__always)
+  static func indexOfLF(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+    var i = from
+    let shortEnd = min(end, from + 64)
+    while i + 8 <= shortEnd {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+      let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+      if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
+      i += 8
+    }
+    if i + 8 > shortEnd, shortEnd < end {
+      // Past the short prefix: memchr for long lines.
+      guard let hit = memchr(base + i, 0x0A, end - i) else { return -1 }
+      return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+    while i < end {
+      if base[i] == 0x0A { return i }
+      i += 1
+    }
+    return -1
   }
 
   private func start() throws {

@@ -20,10 +20,17 @@ struct IngestBenchCommand: ParsableCommand {
   @Option(help: "Read every file as this format (e.g. ris, endnote-xml) instead of detecting it.")
   var format: String?
 
+  @Option(help: "Threads a reader may use (1 = read and map on this thread only; sets SIFT_THREADS).")
+  var threads: Int?
+
   /// Readers built on other branches that the registry may not list yet; used with --format.
   static let extraReaders: [any RecordReader] = [EndNoteXMLReader(), PubMedXMLReader(), BibTeXReader()]
 
   func run() throws {
+    if let threads {
+      guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+      setenv("SIFT_THREADS", String(threads), 1)
+    }
     if sniff {
       for file in files {
         let input = InputSource.file(path: file)
@@ -59,6 +66,7 @@ struct IngestBenchCommand: ParsableCommand {
     for file in files {
       let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
       let start = DispatchTime.now().uptimeNanoseconds
+      let cpuStart = cpuSeconds()
       var count = 0
       var checksum = 0
       let formatName: String
@@ -77,17 +85,25 @@ struct IngestBenchCommand: ParsableCommand {
         formatName = summaries.first?.format.rawValue ?? "?"
       }
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let cpu = cpuSeconds() - cpuStart
       let recordsPerSecond = Double(count) / seconds
       let megabytesPerSecond = Double(size) / 1_048_576 / seconds
       print(
-        "sift \(formatName) \(file): records=\(count) seconds=\(fixed(seconds, 3)) records/s=\(fixed(recordsPerSecond, 0)) "
-          + "MB/s=\(fixed(megabytesPerSecond, 1)) peakRSS_MB=\(fixed(Double(peakRSSKilobytes()) / 1024, 1)) "
+        "sift \(formatName) \(file): records=\(count) seconds=\(fixed(seconds, 3)) cpu=\(fixed(cpu, 3)) "
+          + "records/s=\(fixed(recordsPerSecond, 0)) records/cpu-s=\(fixed(Double(count) / max(cpu, 1e-9), 0)) MB/s=\(fixed(megabytesPerSecond, 1)) peakRSS_MB=\(fixed(Double(peakRSSKilobytes()) / 1024, 1)) "
           + "checksum=\(checksum)")
     }
   }
 
   private func fixed(_ value: Double, _ digits: Int) -> String {
     String(format: "%.\(digits)f", value)
+  }
+
+  /// User plus system CPU time of this process (all threads) so far, in seconds.
+  private func cpuSeconds() -> Double {
+    var time = timespec()
+    guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   /// Peak resident set size (VmHWM) of this process, in KiB; 0 where /proc is not there.

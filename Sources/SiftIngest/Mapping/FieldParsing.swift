@@ -123,10 +123,10 @@ public enum FieldParsing {
   /// The trimmed value, or nil when it is empty.
   public static func nonEmpty(_ raw: String?) -> String? {
     guard var raw else { return nil }
-    // Fast path: nothing to trim (ASCII check; non-ASCII edges go the slow way).
+    // Fast path: nothing to trim (visible ASCII or Latin letters at both ends; other edges go the slow way).
     let clean = raw.withUTF8 { b -> Bool? in
-      guard let first = b.first, let last = b.last else { return nil }
-      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+      guard !b.isEmpty else { return nil }
+      return hasCleanEdges(b)
     }
     guard let clean else { return nil }
     if clean { return raw }
@@ -163,10 +163,9 @@ public enum FieldParsing {
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
     var text = raw
-    // Fast path: ASCII-edged `Family, Given` without tabs or doubled spaces around the comma.
+    // Fast path: `Family, Given` with clean edges, without tabs or doubled spaces around the comma.
     let split = text.withUTF8 { b -> (family: String, given: String)? in
-      guard let first = b.first, let last = b.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
-        let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
+      guard hasCleanEdges(b), let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
       else { return nil }
       var g = comma + 1
       while g < b.count, b[g] == 0x20 { g += 1 }
@@ -176,6 +175,20 @@ public enum FieldParsing {
     }
     if let split { return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given) }
     return Author.parse(raw)
+  }
+
+  /// Whether non-empty UTF-8 bytes start and end with something ``Swift/StringProtocol/trimmingSpaces`` keeps: a
+  /// visible ASCII character, or a Latin letter U+00C0–U+024F (never whitespace, never a combining mark).
+  @inline(__always)
+  static func hasCleanEdges(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = b.count
+    guard n > 0 else { return false }
+    let first = b[0]
+    let firstClean = (first > 0x20 && first < 0x80) || (first >= 0xC3 && first <= 0xC9 && n >= 2)
+    guard firstClean else { return false }
+    let last = b[n - 1]
+    if last > 0x20 && last < 0x80 { return true }
+    return n >= 2 && last & 0xC0 == 0x80 && b[n - 2] >= 0xC3 && b[n - 2] <= 0xC9
   }
 
   private static func tokens(_ raw: String) -> [Substring] {

@@ -85,16 +85,36 @@ public enum RISFields {
 
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
   public static func record(_ fields: [Field]) -> Record {
+    var memo = DatabaseRanking.Memo()
+    return record(fields, memo: &memo)
+  }
+
+  /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
+  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo) -> Record {
     var r = Record(fields: fields)
     var titles = Titles()
     var startPage: String?
     var endPage: String?
     var editors: [Author] = []
-    var years: [String?] = [nil, nil, nil, nil]
-    var doiCandidates: [String] = []
-    var pmidCandidates: [String] = []
+    // The first non-empty PY, Y1, DA and Y2.
+    var yearPY: String?
+    var yearY1: String?
+    var yearDA: String?
+    var yearY2: String?
+    // DOI: the first candidate (DO, DI, M3, L3, a doi.org link) that normalises.
+    var doiFound = false
+    // PMID: the last PMID/C2 of digits wins over the first PubMed link.
+    var pmidTagged: String?
+    var pmidLinked: String?
     var accessionID: String?
     var accessionAN: String?
+    var ranking = DatabaseRanking(minimumRank: 0)
+    func offerDOI(_ value: String) {
+      if !doiFound, let doi = FieldParsing.doi(value) {
+        r.doi = doi
+        doiFound = true
+      }
+    }
     for field in fields {
       let value = field.value
       let code = TagCode.of(field.tag)
@@ -108,9 +128,14 @@ public enum RISFields {
         FieldParsing.appendAuthors(in: joinLines(value), to: &r.authors)
       case Self.cA2, Self.cED:
         FieldParsing.appendAuthors(in: joinLines(value), to: &editors)
-      case Self.cPY, Self.cY1, Self.cDA, Self.cY2:
-        let slot = code == Self.cPY ? 0 : code == Self.cY1 ? 1 : code == Self.cDA ? 2 : 3
-        if years[slot] == nil, let v = FieldParsing.nonEmpty(value) { years[slot] = v }
+      case Self.cPY:
+        if yearPY == nil { yearPY = FieldParsing.nonEmpty(value) }
+      case Self.cY1:
+        if yearY1 == nil { yearY1 = FieldParsing.nonEmpty(value) }
+      case Self.cDA:
+        if yearDA == nil { yearDA = FieldParsing.nonEmpty(value) }
+      case Self.cY2:
+        if yearY2 == nil { yearY2 = FieldParsing.nonEmpty(value) }
       case Self.cVL, Self.cVO:
         if r.volume == nil { r.volume = FieldParsing.nonEmpty(value) }
       case Self.cIS, Self.cCP:
@@ -120,22 +145,24 @@ public enum RISFields {
       case Self.cEP:
         if endPage == nil { endPage = FieldParsing.nonEmpty(value) }
       case Self.cDO, Self.cDI:
-        doiCandidates.insert(value, at: doiCandidates.count)
+        offerDOI(value)
       case Self.cM3:
         if let v = FieldParsing.nonEmpty(value), FieldParsing.doi(v) == nil, v.utf8.count <= 40,
           !v.utf8.contains(where: { $0 == 0x5B || ($0 >= 0x30 && $0 <= 0x39) })
         {
           r.publicationTypes.append(v)
         }
-        doiCandidates.append(value)
-      case Self.cUR, Self.cL3:
-        if code == Self.cUR {
-          FieldParsing.appendURLs(in: value, to: &r.urls)
-          if let pmid = pmidFromURL(value) { pmidCandidates.append(pmid) }
-        }
-        if code == Self.cL3 || value.hasSubstring("doi.org/") { doiCandidates.append(value) }
+        offerDOI(value)
+      case Self.cUR:
+        FieldParsing.appendURLs(in: value, to: &r.urls)
+        if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
+        if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+      case Self.cL3:
+        offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       case Self.cSN:
         FieldParsing.appendISSNs(in: value, to: &r.issn)
         if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
@@ -155,14 +182,15 @@ public enum RISFields {
         if r.language == nil { r.language = FieldParsing.nonEmpty(value) }
       case Self.cPMID, Self.cC2:
         if let v = FieldParsing.nonEmpty(value), v.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-          pmidCandidates.insert(v, at: 0)
+          pmidTagged = v
         }
       case Self.cID:
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
       case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       default:
-        break
+        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       }
     }
     r.accession = (accessionAN ?? accessionID).map { value in
@@ -174,22 +202,22 @@ public enum RISFields {
       ?? titles.j2 ?? titles.j1 ?? titles.t3
     if r.title == nil { r.title = titles.bt }
     if r.authors.isEmpty, r.type == "BOOK" || r.type == "EDBOOK" { r.authors = editors }
-    r.year = years.lazy.compactMap { $0.flatMap(FieldParsing.year) }.first
+    r.year =
+      yearPY.flatMap(FieldParsing.year) ?? yearY1.flatMap(FieldParsing.year) ?? yearDA.flatMap(FieldParsing.year)
+      ?? yearY2.flatMap(FieldParsing.year)
     if startPage == "No", endPage == "Specified" {  // Ovid's "No Pagination Specified"
       startPage = nil
       endPage = nil
     }
     r.pages = FieldParsing.pages(start: startPage, end: endPage)
-    r.database = DatabaseInference.infer(fields: fields, format: .ris)
-    r.doi = doiCandidates.lazy.compactMap(FieldParsing.doi).first
+    r.database = ranking.name
     // PubMed-derived exports put the PMID in AN.
-    if pmidCandidates.isEmpty, let an = accessionAN, an.utf8.count <= 9,
-      an.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+    r.pmid = pmidTagged ?? pmidLinked
+    if r.pmid == nil, let an = accessionAN, an.utf8.count <= 9, an.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       r.database == "PubMed" || fields.contains(where: { $0.tag == "DP" && $0.value.hasSubstring("NLM") })
     {
-      pmidCandidates.append(an)
+      r.pmid = an
     }
-    r.pmid = pmidCandidates.first
     if r.issn.count > 1 { r.issn = unique(r.issn) }
     if r.isbn.count > 1 { r.isbn = unique(r.isbn) }
     if r.urls.count > 1 { r.urls = unique(r.urls) }

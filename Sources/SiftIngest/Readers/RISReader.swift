@@ -12,13 +12,12 @@ public struct RISReader: RecordReader {
     var hasTY = false
     var hasER = false
     var medlineTags = 0
-    for line in head.split(whereSeparator: \.isNewline).prefix(2000) {
-      let bytes = ArraySlice(Array(line.utf8))
-      if let (tag, _) = Self.parseTag(bytes) {
+    HeadLines.forEach(head, limit: 2000) { line in
+      if let tag = Self.parseTag(line) {
         tagLines += 1
-        if tag == "TY" { hasTY = true }
-        if tag == "ER" { hasER = true }
-      } else if line.count >= 6, line.utf8.dropFirst(4).starts(with: "- ".utf8) {
+        if tag.code == TagCode.ty { hasTY = true }
+        if tag.code == TagCode.er { hasER = true }
+      } else if line.count >= 6, line[4] == 0x2D, line[5] == 0x20, String(decoding: line, as: UTF8.self).count >= 6 {
         medlineTags += 1  // "PMID- ", "STAT- ": MEDLINE, not RIS
       }
     }
@@ -32,10 +31,11 @@ public struct RISReader: RecordReader {
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
     let file = input.displayPath
+    var memo = DatabaseRanking.Memo()
     let result = try RecordPipeline.run(input, scan: { emit in try Self.scan(input, emit: emit) }) { event in
       switch event {
       case .record(let index, let line, let offset, let fields):
-        var record = RISFields.record(fields)
+        var record = RISFields.record(fields, memo: &memo)
         if record.type == nil { record.type = "GEN" }
         record.provenance = Provenance(file: file, format: .ris, index: index, line: line, byteOffset: offset)
         try sink.emit(record)
@@ -93,13 +93,15 @@ public struct RISReader: RecordReader {
 
     var draft: Draft?
     var afterBlank = false
-    while !stopped, let line = try lines.next() {
+    var names = TagNames()
+    try lines.forEachLine { bytes, lineNumber, lineOffset in
       let wasAfterBlank = afterBlank
       afterBlank = false
-      if let (tag, value) = Self.parseTag(line.bytes) {
+      if let tag = Self.parseTag(bytes) {
         let afterBlank = wasAfterBlank
-        switch TagCode.of(tag) {
-        case 0x5459:  // TY
+        switch tag.code {
+        case TagCode.ty:
+          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
           if var current = draft, current.hasType, !(afterBlank && !current.hasOnlyTypes) {
             // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
             // it: then the record lacks its ER and the TY starts the next one.
@@ -111,36 +113,39 @@ public struct RISReader: RecordReader {
                   .diagnostic(
                     Diagnostic(
                       .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
-                      line: line.number, recordIndex: index)))
+                      line: lineNumber, recordIndex: index)))
             }
-            current.append(Field(tag, value), isType: true)
+            current.append(field, isType: true)
             draft = current
           } else {
-            if let current = draft { finish(current, reason: .nextRecord) }
-            draft = Draft(line: line)
-            draft?.append(Field(tag, value), isType: true)
+            if let current = draft {
+              draft = nil
+              finish(current, reason: .nextRecord)
+            }
+            draft = Draft(line: lineNumber, offset: lineOffset)
+            draft?.append(field, isType: true)
           }
-        case 0x4552:  // ER
+        case TagCode.er:
           if let current = draft {
             draft = nil
             finish(current, reason: .endTag)
           } else {
             state.strayTagLines += 1
-            if state.firstStrayLine == nil { state.firstStrayLine = line.number }
+            if state.firstStrayLine == nil { state.firstStrayLine = lineNumber }
           }
         default:
-          if draft == nil { draft = Draft(line: line) }
-          draft?.append(Field(tag, value), isType: false)
+          if draft == nil { draft = Draft(line: lineNumber, offset: lineOffset) }
+          draft?.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), isType: false)
         }
-      } else if line.isBlank {
+      } else if Self.isBlank(bytes) {
         afterBlank = true
-        continue
       } else if draft != nil, draft?.fields.isEmpty == false {
-        draft?.continueLast(with: String(decoding: Self.trimmed(line.bytes), as: UTF8.self))
+        draft?.continueLast(with: String(decoding: Self.trimmed(bytes), as: UTF8.self))
       } else {
         state.junkLines += 1
-        if state.firstJunkLine == nil { state.firstJunkLine = line.number }
+        if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
       }
+      return !stopped
     }
     if !stopped, let current = draft { finish(current, reason: .endOfFile) }
     var trailing: [Diagnostic] = []
@@ -180,9 +185,9 @@ public struct RISReader: RecordReader {
     var hasOnlyTypes = true
     var warnedRepeatedType = false
 
-    init(line: Line) {
-      self.line = line.number
-      self.offset = line.offset
+    init(line: Int, offset: Int) {
+      self.line = line
+      self.offset = offset
       fields.reserveCapacity(32)
     }
 
@@ -198,16 +203,52 @@ public struct RISReader: RecordReader {
     }
   }
 
+  /// Where a tag line's tag and value are: byte positions in the line.
+  struct TagMatch {
+    /// The tag as a number (``TagCode``).
+    var code: UInt32
+    var tagStart: Int
+    var tagLength: Int
+    var valueStart: Int
+    var valueEnd: Int
+
+    /// The value, trimmed of spaces, tabs and a trailing CR.
+    func value(in line: UnsafeBufferPointer<UInt8>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
+    }
+  }
+
+  /// Tag strings made once per file, so each field shares its tag's storage (most tags are two characters).
+  struct TagNames {
+    private var twoLetter = [String?](repeating: nil, count: 26 * 36)
+
+    mutating func name(_ tag: TagMatch, in line: UnsafeBufferPointer<UInt8>) -> String {
+      let bytes = UnsafeBufferPointer(rebasing: line[tag.tagStart..<(tag.tagStart + tag.tagLength)])
+      guard tag.tagLength == 2 else { return String(decoding: bytes, as: UTF8.self) }
+      let second = bytes[1]
+      let slot = Int(bytes[0] &- 0x41) * 36 + (second >= 0x41 ? Int(second &- 0x41) : 26 + Int(second &- 0x30))
+      if let known = twoLetter[slot] { return known }
+      let made = String(decoding: bytes, as: UTF8.self)
+      twoLetter[slot] = made
+      return made
+    }
+  }
+
   /// Parses `TAG  - value` (2–4 character tag starting with a capital letter; one or two spaces before `-`;
   /// `-` ends the line or is followed by a space). A BOM before the tag is skipped.
-  static func parseTag(_ line: ArraySlice<UInt8>) -> (String, String)? {
-    var i = line.startIndex
-    let end = line.endIndex
+  @inline(__always)
+  static func parseTag(_ line: UnsafeBufferPointer<UInt8>) -> TagMatch? {
+    var i = 0
+    let end = line.count
     while i + 2 < end, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 }
     let tagStart = i
     guard i < end, isUpper(line[i]) else { return nil }
+    var code = UInt32(line[i])
     i += 1
-    while i < end, i - tagStart < 4, isUpper(line[i]) || isDigit(line[i]) { i += 1 }
+    while i < end, i - tagStart < 4, isUpper(line[i]) || isDigit(line[i]) {
+      code = code << 8 | UInt32(line[i])
+      i += 1
+    }
     let tagLength = i - tagStart
     guard tagLength >= 2 else { return nil }
     let spaceStart = i
@@ -223,9 +264,12 @@ public struct RISReader: RecordReader {
     if i < end {
       guard line[i] == 0x20 || line[i] == 0x09 else { return nil }
     }
-    let tag = String(decoding: line[tagStart..<(tagStart + tagLength)], as: UTF8.self)
-    let value = String(decoding: trimmed(line[i...]), as: UTF8.self)
-    return (tag, value)
+    // The value without leading spaces/tabs and trailing spaces, tabs and CR.
+    var s = i
+    var e = end
+    while s < e, line[s] == 0x20 || line[s] == 0x09 { s += 1 }
+    while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x09 || line[e - 1] == 0x0D { e -= 1 }
+    return TagMatch(code: code, tagStart: tagStart, tagLength: tagLength, valueStart: s, valueEnd: e)
   }
 
   static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -234,6 +278,33 @@ public struct RISReader: RecordReader {
     while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
     while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D { e -= 1 }
     return bytes[s..<e]
+  }
+
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var s = 0
+    var e = bytes.count
+    while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D { e -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[s..<e])
+  }
+
+  /// Whether the line holds nothing but spaces, tabs and byte order marks (as ``Line/isBlank``).
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let end = bytes.count
+    while i < end {
+      let b = bytes[i]
+      if b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0B {
+        i += 1
+      } else if b == 0xEF, i + 2 < end, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+        i += 3
+      } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 {
+        i += 2
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }

@@ -146,13 +146,131 @@ public final class LineReader {
     }
   }
 
+  /// Calls `body` with each remaining line until it returns false or the input ends: the line's bytes (valid
+  /// UTF-8, without the line end; valid only during the call), its 1-based number and the byte offset of its start.
+  /// Same lines as ``next()``, without a slice per line: for readers that scan whole files.
+  public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Bool) throws {
+    if !started { try start() }
+    let utf16 = encoding == .utf16LE || encoding == .utf16BE
+    while true {
+      let end = buffer.count
+      if position >= end {
+        if eof { return }
+        try refill()
+        continue
+      }
+      var stop = false
+      var needMore = false
+      try buffer.withUnsafeBufferPointer { buf in
+        guard let base = buf.baseAddress else { return }
+        // The reader's state in locals while lines are cut (class properties cost an exclusivity check per access).
+        var pos = position
+        var lineNo = lineNumber
+        var fileOffset = sourceOffset
+        defer {
+          position = pos
+          lineNumber = lineNo
+          sourceOffset = fileOffset
+        }
+        // Validate the complete lines of the buffer at once; lines inside that region need no check of their own.
+        var validEnd = pos
+        var lastLF = end - 1
+        while lastLF >= pos, base[lastLF] != 0x0A { lastLF -= 1 }
+        if lastLF >= pos, UTF8Bytes.isValid(UnsafeBufferPointer(start: base + pos, count: lastLF + 1 - pos)) {
+          validEnd = lastLF + 1
+        }
+        // The first CR at or after `pos`, or `end` when there is none (most files: one search per chunk).
+        var nextCR = memchr(base + pos, 0x0D, end - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+        while pos < end {
+          var lineEnd: Int
+          var terminator: Int
+          let lf = Self.indexOfLF(base, from: pos, end: end)
+          if nextCR < pos {
+            nextCR = memchr(base + pos, 0x0D, end - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+          }
+          if nextCR < end, nextCR < (lf < 0 ? end : lf) {
+            lineEnd = nextCR
+            if nextCR + 1 == end {
+              terminator = -1  // CR at buffer end: need the next byte
+            } else {
+              terminator = base[nextCR + 1] == 0x0A ? 2 : 1
+            }
+          } else if lf >= 0 {
+            lineEnd = lf
+            terminator = 1
+          } else {
+            lineEnd = -1
+            terminator = 0
+          }
+          if lineEnd < 0 || terminator < 0 {
+            if !eof {
+              needMore = true
+              return
+            }
+            if lineEnd < 0 { lineEnd = end }
+            terminator = lineEnd < end ? 1 : 0
+          }
+          lineNo += 1
+          let offset = fileOffset
+          let raw = UnsafeBufferPointer(start: base + pos, count: lineEnd - pos)
+          if utf16 {
+            fileOffset += (UTF8Bytes.utf16Count(raw) + (terminator == 2 ? 2 : terminator)) * 2
+          } else {
+            fileOffset += lineEnd - pos + terminator
+          }
+          pos = lineEnd + terminator
+          let keepGoing: Bool
+          if lineEnd < validEnd || UTF8Bytes.isValid(raw) {
+            keepGoing = try body(raw, lineNo, offset)
+          } else {
+            if firstWindows1252Line == nil { firstWindows1252Line = lineNo }
+            windows1252LineCount += 1
+            scratch.removeAll(keepingCapacity: true)
+            UTF8Bytes.appendWindows1252(raw, to: &scratch)
+            keepGoing = try scratch.withUnsafeBufferPointer { try body($0, lineNo, offset) }
+          }
+          if !keepGoing {
+            stop = true
+            return
+          }
+        }
+      }
+      if stop { return }
+      if needMore { try refill() }
+    }
+  }
+
+  /// Index of the first LF in `base[from..<end]`, or -1: eight bytes at a time for the short lines of tagged
+  /// exports, `memchr` past the first 64 bytes.
+  @inline(__always)
+  static func indexOfLF(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+    var i = from
+    let shortEnd = min(end, from + 64)
+    while i + 8 <= shortEnd {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+      let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+      if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
+      i += 8
+    }
+    if i + 8 > shortEnd, shortEnd < end {
+      // Past the short prefix: memchr for long lines.
+      guard let hit = memchr(base + i, 0x0A, end - i) else { return -1 }
+      return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+    while i < end {
+      if base[i] == 0x0A { return i }
+      i += 1
+    }
+    return -1
+  }
+
   private func start() throws {
     started = true
     let head = try readRaw()
     let (detected, bom) = TextEncoding.detect(head)
     encoding = detected
     sourceOffset = bom
-    append(head[bom...])
+    append(head.dropFirst(bom))
   }
 
   private func refill() throws {
@@ -161,7 +279,7 @@ public final class LineReader {
       position = 0
     }
     let chunk = try readRaw()
-    append(chunk[...])
+    append(chunk)
   }
 
   /// Appends raw bytes to the buffer, transcoding UTF-16.
@@ -219,7 +337,8 @@ public final class LineReader {
   }
 
   /// Reads the next raw chunk; sets `eof` when the input is exhausted.
-  private func readRaw() throws -> [UInt8] {
+  /// The slice is only valid until the next call (it shares the reused chunk array).
+  private func readRaw() throws -> ArraySlice<UInt8> {
     let want = min(Self.chunkSize, limit - rawRead)
     guard want > 0 else {
       eof = true
@@ -227,7 +346,7 @@ public final class LineReader {
     }
     if fd < 0 {
       let end = min(memory.count, memoryPosition + want)
-      let chunk = Array(memory[memoryPosition..<end])
+      let chunk = memory[memoryPosition..<end]
       memoryPosition = end
       rawRead += chunk.count
       if memoryPosition >= memory.count || rawRead >= limit { eof = true }
@@ -252,6 +371,6 @@ public final class LineReader {
     }
     rawRead += got
     if rawRead >= limit { eof = true }
-    return Array(rawChunk[0..<got])
+    return rawChunk[0..<got]
   }
 }

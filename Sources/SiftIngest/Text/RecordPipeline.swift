@@ -74,8 +74,16 @@ enum RecordPipeline {
     return try queue.outcome()
   }
 
+  /// Whether the environment allows a second thread: `SIFT_THREADS=1` keeps reading on the caller's thread.
+  static var threadsAllowed: Bool {
+    guard let raw = ProcessInfo.processInfo.environment["SIFT_THREADS"], let threads = Int(raw) else { return true }
+    return threads > 1
+  }
+
   private static func shouldThread(_ input: InputSource) -> Bool {
-    guard ProcessInfo.processInfo.activeProcessorCount > 1, case .file(let path) = input else { return false }
+    guard ProcessInfo.processInfo.activeProcessorCount > 1, threadsAllowed, case .file(let path) = input else {
+      return false
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     return size >= threadedThreshold
   }

@@ -81,7 +81,7 @@ enum UTF8Bytes {
   }
 
   /// Number of UTF-16 code units the UTF-8 bytes encode (for byte offsets in UTF-16 files).
-  static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+  static func utf16Count(_ bytes: some Sequence<UInt8>) -> Int {
     var n = 0
     for b in bytes where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
     return n

@@ -142,3 +142,24 @@ awk -v ris="$BYTES_RIS" -v xml="$BYTES_XML" '
     print ""
     print "targets: sift-ris-1thread >= 10x rispy (both columns); sift-endnote-xml >= 3x; peak RSS < 150 MB"
   }' "$RESULTS"
+
+# De-duplication against import, through the CLI as a team runs it: `sift import` of the generated RIS into a new
+# project, then `sift dedup` in that project. The issue's target: dedup takes less time than the import.
+echo
+echo "== project import vs dedup ($RECORDS records, with injected near-duplicates)"
+PROJECT=$OUT/project
+rm -rf "$PROJECT"
+"$BIN/sift" init "$PROJECT" >/dev/null
+timed() { # label command...: prints "label wall_s peak_rss_mb"
+  local label=$1 tmp start end
+  shift
+  tmp=$(mktemp)
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$tmp" "$@" >/dev/null
+  end=$(date +%s.%N)
+  echo "$label $(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }') $(( $(tail -n 1 "$tmp") / 1024 ))"
+  rm -f "$tmp"
+}
+IMPORT=$(timed import "$BIN/sift" import --project "$PROJECT" --database Scopus "$RIS")
+DEDUP=$(timed dedup "$BIN/sift" dedup --project "$PROJECT")
+echo "$IMPORT" "$DEDUP" | awk '{ printf "sift import %.2f s (peak %d MB); sift dedup %.2f s (peak %d MB); dedup/import = %.2f (target < 1, dedup peak < 500 MB)\n", $2, $3, $5, $6, $5 / $2 }'

@@ -74,31 +74,15 @@ struct ConvertCommand: ParsableCommand {
   }
 
   private func chosenOutputFormat() throws -> OutputFormat {
-    if let to {
-      guard let format = OutputFormat(rawValue: to.lowercased()) ?? OutputFormat(fileExtension: to) else {
-        throw fail("unknown output format `\(to)`; use ris, csv, jsonl or bibtex")
-      }
-      return format
+    switch FileCommandSupport.outputFormat(to: to, out: out) {
+    case .success(let format): return format
+    case .failure(let error): throw fail(error.message)
     }
-    if let out, let dot = out.lastIndex(of: "."), let format = OutputFormat(fileExtension: String(out[dot...])) {
-      return format
-    }
-    return .ris
   }
 
   /// One line per file, then its diagnostics (errors always, warnings unless --quiet).
   private func report(_ summary: FileReadSummary) {
-    let warnings = summary.diagnostics.filter { $0.severity == .warning }.count
-    if !quiet {
-      var line = "\(summary.path): \(summary.format.displayName), \(summary.recordCount) records"
-      if summary.rejectedCount > 0 { line += ", \(summary.rejectedCount) rejected" }
-      line += ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-      if let database = summary.database { line += ", database \(database)" }
-      printError(line)
-    }
-    let shown = summary.diagnostics.filter { !quiet || $0.severity == .error }
-    for diagnostic in shown.prefix(20) { printError("  \(diagnostic)") }
-    if shown.count > 20 { printError("  … and \(shown.count - 20) more") }
+    for line in FileCommandSupport.reportLines(summary, quiet: quiet) { printError(line) }
   }
 
   private func fail(_ message: String) -> ExitCode {

@@ -7,11 +7,17 @@ let package = Package(
   products: [
     .executable(name: "sift", targets: ["sift"]),
     .library(name: "SiftKit", targets: ["SiftKit"]),
+    // The team screening server: built only when asked (`make server`), never on the CLI's build path.
+    .executable(name: "sift-server", targets: ["sift-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Server only (SiftTeamStore, SiftServer, sift-server and their tests).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // The model and pure logic: no I/O, no dependencies.
@@ -49,6 +55,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The team server: a store protocol with SQLite and PostgreSQL implementations, the web application, its command.
+    .target(
+      name: "SiftTeamStore",
+      dependencies: ["SiftCore", "SiftStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+    ),
+    .target(
+      name: "SiftServer",
+      dependencies: [
+        "SiftCore", "SiftKit", "SiftStore", "SiftTeamStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "sift-server",
+      dependencies: ["SiftServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     // Benchmark driver and data generator (make bench).
     .executableTarget(
       name: "sift-bench",
@@ -65,6 +89,11 @@ let package = Package(
     .testTarget(name: "SiftReportTests", dependencies: ["SiftReport", "SiftIngest", "TestSupport"]),
     .testTarget(name: "SiftStoreTests", dependencies: ["SiftStore", "TestSupport"]),
     .testTarget(name: "SiftKitTests", dependencies: ["SiftKit", "TestSupport"]),
+    .testTarget(name: "SiftTeamStoreTests", dependencies: ["SiftTeamStore", "SiftKit", "TestSupport"]),
+    .testTarget(
+      name: "SiftServerTests",
+      dependencies: ["SiftServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+    ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

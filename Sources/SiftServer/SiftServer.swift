@@ -1,0 +1,2 @@
+/// The team screening server (Hummingbird 2) over a ``SiftTeamStore/TeamStore``.
+public enum SiftServer {}

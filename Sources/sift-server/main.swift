@@ -1,0 +1,1 @@
+print("sift-server: not built yet")

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import SiftTeamStore
+
+@Test func placeholder() { #expect(Bool(true)) }

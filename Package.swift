@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Tests only: property-based testing for Swift Testing.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     // Server only (SiftTeamStore, SiftServer, sift-server and their tests).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -82,11 +84,21 @@ let package = Package(
     // Tests: one target per library, shared support, and end-to-end tests of the `sift` command.
     .target(name: "TestSupport", dependencies: ["SiftCore"], path: "Tests/TestSupport"),
     .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "TestSupport"]),
-    .testTarget(name: "SiftIngestTests", dependencies: ["SiftIngest", "TestSupport"]),
-    .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftIngest", "TestSupport"]),
+    .testTarget(
+      name: "SiftIngestTests",
+      dependencies: ["SiftIngest", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(
+      name: "SiftDedupTests",
+      dependencies: [
+        "SiftDedup", "SiftIngest", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "SiftScreenTests", dependencies: ["SiftScreen", "TestSupport"]),
     .testTarget(name: "SiftExtractTests", dependencies: ["SiftExtract", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "SiftReportTests", dependencies: ["SiftReport", "SiftIngest", "TestSupport"]),
+    .testTarget(
+      name: "SiftReportTests",
+      dependencies: [
+        "SiftReport", "SiftIngest", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "SiftStoreTests", dependencies: ["SiftStore", "TestSupport"]),
     .testTarget(name: "SiftKitTests", dependencies: ["SiftKit", "TestSupport"]),
     .testTarget(name: "SiftTeamStoreTests", dependencies: ["SiftTeamStore", "SiftKit", "TestSupport"]),

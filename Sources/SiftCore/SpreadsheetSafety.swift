@@ -8,6 +8,23 @@ public enum SpreadsheetSafety {
     return "'" + text
   }
 
+  /// Like ``guarded(_:)`` but undone exactly by ``unguarded(_:)``, for CSV files Sift also reads back (the extraction
+  /// CSV): text that already starts with `'` and a formula character (or a second `'`) gets one more `'`.
+  public static func reversiblyGuarded(_ text: String) -> String {
+    startsWithGuard(text) ? "'" + text : guarded(text)
+  }
+
+  /// Removes the guard ``reversiblyGuarded(_:)`` added: a leading `'` followed by a formula character or `'`.
+  public static func unguarded(_ text: String) -> String {
+    startsWithGuard(text) ? String(text.unicodeScalars.dropFirst()) : text
+  }
+
+  static func startsWithGuard(_ text: String) -> Bool {
+    var scalars = text.unicodeScalars.makeIterator()
+    guard scalars.next() == "'", let second = scalars.next() else { return false }
+    return "=+-@\t\r'".unicodeScalars.contains(second)
+  }
+
   static func isPlainNumber(_ text: String) -> Bool {
     var digits = 0
     var dots = 0

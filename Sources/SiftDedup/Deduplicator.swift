@@ -54,7 +54,8 @@ public enum Deduplicator {
         accepted.append(e)
         continue
       }
-      if conflict(dois[ra], dois[rb]) || conflict(pmids[ra], pmids[rb]) {
+      let reprinted = e.reason.contains(PairScorer.reprintedNote)
+      if (conflict(dois[ra], dois[rb]) && !reprinted) || conflict(pmids[ra], pmids[rb]) {
         e.reason += "; clusters carry different identifiers"
         nearMisses.append(e)
         continue

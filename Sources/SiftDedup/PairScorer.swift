@@ -138,7 +138,14 @@ enum PairScorer {
     // Short generic titles ("Editorial", "Reply", "Erratum") need the citation to agree too.
     let sameIssueAuthors =
       authors == .match && journal == .match && sameVolume && a.year != nil && a.year == b.year
-    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !(sameIssueAuthors && pages == .missing) {
+    // A short title that carries a number ("ESICON 2017 Abstracts"), written identically in the same journal volume
+    // and year with no authors and no pages on either side: the same supplement record.
+    let numberedSupplement =
+      titleSim.value == 1 && a.title.contains(where: \.isNumber) && authors == .missing && journal == .match
+      && sameVolume && a.year != nil && a.year == b.year && pages == .missing
+    if min(a.titleWordCount, b.titleWordCount) <= 3, !samePages, !(sameIssueAuthors && pages == .missing),
+      !numberedSupplement
+    {
       score -= 0.2
       conflicts.append("short title")
     }
@@ -151,6 +158,12 @@ enum PairScorer {
       conflicts.append("nothing but the title agrees")
     }
     score = min(1, max(0, score))
+    // The same abstract printed in two journals' supplements under two DOIs: the identical long title, the same
+    // three or more authors in order, year, journal name and pages. Anything less and two DOIs keep records apart.
+    let reprinted =
+      conflicts.contains("DOIs differ") && titleSim.value == 1 && a.titleWordCount >= 8 && a.familyBytes.count >= 3
+      && a.familyBytes == b.familyBytes && a.year != nil && a.year == b.year && samePages && journal == .match
+    if reprinted, let index = conflicts.firstIndex(of: "DOIs differ") { conflicts[index] = Self.reprintedNote }
     if conflicts.contains("DOIs differ") || conflicts.contains("PMIDs differ") {
       score = min(score, max(0, mergeThreshold - 0.01))
     }
@@ -158,6 +171,9 @@ enum PairScorer {
     if !conflicts.isEmpty { reason += "; " + conflicts.joined(separator: ", ") }
     return PairScore(score: score, reason: reason)
   }
+
+  /// The conflict noted on a pair whose two DOIs do not keep it apart (see the `reprinted` rule).
+  static let reprintedNote = "DOIs differ, same abstract printed twice"
 
   /// Journal article, conference paper, book or other: the kinds a type code falls in.
   static func kind(_ type: String?) -> String {

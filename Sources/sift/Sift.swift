@@ -27,6 +27,9 @@ struct Sift: ParsableCommand {
       SynthesisCommand.self,
       VerifyCommand.self,
       ReportCommand.self,
+      ServeCommand.self,
+      ReviewerCommand.self,
+      StoreCommand.self,
     ]
   )
 }

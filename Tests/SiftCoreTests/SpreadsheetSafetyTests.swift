@@ -10,4 +10,12 @@ import Testing
   func guardsFormulasButNotNumbers(text: String, expected: String) {
     #expect(SpreadsheetSafety.guarded(text) == expected)
   }
+
+  @Test(arguments: ["=x", "'=x", "''=x", "'", "''", "'tis", "-0.25", "-", "@a", "plain", "", "'+1"])
+  func reversibleGuardIsUndoneExactly(text: String) {
+    let written = SpreadsheetSafety.reversiblyGuarded(text)
+    #expect(SpreadsheetSafety.unguarded(written) == text)
+    let first = written.unicodeScalars.first
+    #expect(first.map { "=+-@".unicodeScalars.contains($0) } != true || written == "-0.25")
+  }
 }

@@ -69,6 +69,43 @@ import Testing
     #expect(r.maybe.first?.reason.contains("DOIs differ") == true)
   }
 
+  @Test func sameAbstractPrintedUnderTwoDOIsMerges() {
+    // ASySD diabetes set, records 1347 and 1610: one meeting abstract printed in two journals' supplements.
+    let authors = ["Hansen, F.", "Hansen, G.", "Pedersen, P. J.", "Jelsing, J."]
+    let r = Self.run([
+      Self.article(Self.title, authors: authors, volume: "59", pages: "e24", doi: "10.1016/j.appet.2012.05.003"),
+      Self.article(Self.title, authors: authors, volume: "1", pages: "e24", doi: "10.1016/j.regpep.2012.05.039"),
+    ])
+    #expect(r.clusters.count == 1)
+    #expect(r.clusters.first?.members.last?.reason.contains("same abstract printed twice") == true)
+  }
+
+  @Test func twoDOIsWithAnyDifferenceStayApart() {
+    let authors = ["Hansen, F.", "Hansen, G.", "Pedersen, P. J.", "Jelsing, J."]
+    let first = Self.article(Self.title, authors: authors, pages: "e24", doi: "10.1000/one")
+    let variants = [
+      Self.article(Self.title, authors: Array(authors.reversed()), pages: "e24", doi: "10.1000/two"),
+      Self.article(Self.title, authors: authors, year: 2020, pages: "e24", doi: "10.1000/two"),
+      Self.article(Self.title, authors: authors, pages: "e25", doi: "10.1000/two"),
+      Self.article(Self.title + " 2", authors: authors, pages: "e24", doi: "10.1000/two"),
+    ]
+    for variant in variants { #expect(Self.run([first, variant]).clusters.count == 2) }
+  }
+
+  @Test func numberedSupplementRecordMergesButGenericShortTitleDoesNot() {
+    func supplement(_ title: String, journal: String) -> Record {
+      Self.article(title, authors: [], year: 2017, journal: journal, volume: "21", pages: nil)
+    }
+    let journal = "Indian Journal of Endocrinology and Metabolism"
+    let numbered = Self.run([
+      supplement("ESICON 2017 Abstracts", journal: journal),
+      supplement("ESICON 2017 Abstracts", journal: journal + ". Conference: 47th Annual Conference ESICON"),
+    ])
+    #expect(numbered.clusters.count == 1)
+    let generic = Self.run([supplement("Editorial", journal: journal), supplement("Editorial", journal: journal)])
+    #expect(generic.clusters.count == 2)
+  }
+
   @Test func sharedDOIWithUnrelatedTitlesIsOnlyAMaybe() {
     let r = Self.run([
       Self.article("Dapagliflozin alleviates atherosclerosis in mice", doi: "10.1007/supplement"),

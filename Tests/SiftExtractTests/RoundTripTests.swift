@@ -19,6 +19,23 @@ import Testing
     #expect(written.contains("\"WAI, C & T\""))
   }
 
+  @Test(arguments: ["=HYPERLINK(\"http://evil\")", "+1 cmd", "@SUM(A1)", "-cmd|calc", "'tis", "-0.5"])
+  func csvGuardsFormulasAndReadsThemBackUnchanged(text: String) throws {
+    let input =
+      "study,row,table,entry,column,value,text,note\n1,1a,participants,,problem,anxiety,"
+      + ExtractionCSV.quote(text) + "," + ExtractionCSV.quote(text) + "\n"
+    let (extraction, issues) = CSVExtractionReader(form: Mini.form).read(input)
+    #expect(issues.filter(\.isError).isEmpty)
+    let address = CellAddress(study: "1", row: "1a", table: "participants", column: "problem")
+    #expect(extraction.cell(at: address)?.text == text)
+    let written = CSVExtractionWriter(form: Mini.form).write(extraction)
+    let formulaLike = text.first.map { "=+-@".contains($0) } ?? false && text != "-0.5"
+    #expect(written.contains(ExtractionCSV.quote("'" + text)) == formulaLike)
+    let (again, _) = CSVExtractionReader(form: Mini.form).read(written)
+    #expect(again.cell(at: address)?.text == text)
+    #expect(again.cell(at: address)?.note == text)
+  }
+
   @Test func yamlWriterQuotesWhatPlainYAMLWouldMisread() {
     #expect(YAMLText.scalar("Andersson et al. (28)") == "Andersson et al. (28)")
     #expect(YAMLText.scalar("yes") == "\"yes\"")

@@ -1,3 +1,4 @@
+import PropertyBased
 import SiftCore
 import Testing
 
@@ -83,26 +84,29 @@ import Testing
     }
   }
 
-  @Test(arguments: seeds)
-  func recordToRISToRecord(seed: UInt64) throws {
-    let original = Self.generated(seed)
-    let back = try Self.read(RecordText.render(original, as: .ris), RISReader(), name: "p.ris")
-    Self.expectSame(original, back, seed: seed)
+  @Test func recordToRISToRecord() async {
+    await propertyCheck(count: 200, input: Gen.uint64()) { seed in
+      let original = Self.generated(seed)
+      let back = try Self.read(RecordText.render(original, as: .ris), RISReader(), name: "p.ris")
+      Self.expectSame(original, back, seed: seed)
+    }
   }
 
   /// BibTeX holds one URL per entry (`url`); the rest are dropped by design.
-  @Test(arguments: seeds)
-  func recordToBibTeXToRecord(seed: UInt64) throws {
-    let original = Self.generated(seed)
-    let back = try Self.read(RecordText.render(original, as: .bibtex), BibTeXReader(), name: "p.bib")
-    Self.expectSame(original, back, seed: seed) { $0.urls = Array($0.urls.prefix(1)) }
+  @Test func recordToBibTeXToRecord() async {
+    await propertyCheck(count: 200, input: Gen.uint64()) { seed in
+      let original = Self.generated(seed)
+      let back = try Self.read(RecordText.render(original, as: .bibtex), BibTeXReader(), name: "p.bib")
+      Self.expectSame(original, back, seed: seed) { $0.urls = Array($0.urls.prefix(1)) }
+    }
   }
 
-  @Test(arguments: seeds)
-  func recordToCSVToRecord(seed: UInt64) throws {
-    let original = Self.generated(seed)
-    let back = try Self.read(RecordText.render(original, as: .csv), GenericCSVReader(), name: "p.csv")
-    Self.expectSame(original, back, seed: seed)
+  @Test func recordToCSVToRecord() async {
+    await propertyCheck(count: 200, input: Gen.uint64()) { seed in
+      let original = Self.generated(seed)
+      let back = try Self.read(RecordText.render(original, as: .csv), GenericCSVReader(), name: "p.csv")
+      Self.expectSame(original, back, seed: seed)
+    }
   }
 
   /// The formula guard: a cell a spreadsheet would run gets a leading `'`, which reads back as text.

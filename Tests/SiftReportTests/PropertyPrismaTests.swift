@@ -1,3 +1,4 @@
+import PropertyBased
 import SiftCore
 import Testing
 
@@ -55,53 +56,55 @@ import Testing
     return FlowInput(records: records, stages: stages, criteria: criteria, sources: sources, previousReview: previous)
   }
 
-  @Test(arguments: 0..<300 as Range<UInt64>)
-  func identitiesHoldForRandomProjects(seed: UInt64) throws {
-    let flow = Self.project(seed: seed)
-    let counts = try PrismaCounts(flow: flow)  // derives, then verifies every identity (throws on a broken one)
-    try counts.verify()
+  @Test func identitiesHoldForRandomProjects() async {
+    await propertyCheck(count: 300, input: Gen.uint64()) { seed in
+      let flow = Self.project(seed: seed)
+      let counts = try PrismaCounts(flow: flow)  // derives, then verifies every identity (throws on a broken one)
+      try counts.verify()
 
-    // The numbers, recounted independently from the fates.
-    let otherNames = Set(flow.sources.filter { $0.column == .otherMethods }.map(\.name))
-    let main = flow.records.filter { !otherNames.contains($0.source) }
-    let other = flow.records.filter { otherNames.contains($0.source) }
-    #expect(counts.identified.n == main.count, "seed \(seed)")
-    #expect((counts.otherMethods?.identified.n ?? 0) == other.count, "seed \(seed)")
-    let removed = main.filter {
-      switch $0.fate {
-      case .duplicate, .automation, .removedOther: true
-      default: false
+      // The numbers, recounted independently from the fates.
+      let otherNames = Set(flow.sources.filter { $0.column == .otherMethods }.map(\.name))
+      let main = flow.records.filter { !otherNames.contains($0.source) }
+      let other = flow.records.filter { otherNames.contains($0.source) }
+      #expect(counts.identified.n == main.count, "seed \(seed)")
+      #expect((counts.otherMethods?.identified.n ?? 0) == other.count, "seed \(seed)")
+      let removed = main.filter {
+        switch $0.fate {
+        case .duplicate, .automation, .removedOther: true
+        default: false
+        }
       }
-    }
-    #expect(counts.removed.n == removed.count, "seed \(seed)")
-    #expect(counts.screening.first?.screened.n == main.count - removed.count, "seed \(seed)")
-    let included = flow.records.filter { if case .included = $0.fate { true } else { false } }
-    #expect(counts.included.item("included.reports")?.n == included.count, "seed \(seed)")
-    var studies = Set<String>()
-    var unnamed = 0
-    for record in included {
-      if case .included(let study?) = record.fate { studies.insert(study) } else { unnamed += 1 }
-    }
-    #expect(counts.included.item("included.studies")?.n == studies.count + unnamed, "seed \(seed)")
-    if let previous = flow.previousReview {
-      #expect(counts.total?.item("total.reports")?.n == included.count + previous.reports, "seed \(seed)")
-    }
-    // No box counts a record twice, and no record appears in two terminal boxes of one column.
-    for box in counts.allBoxes {
-      #expect(Set(box.records).count == box.records.count, "\(box.id) repeats a record, seed \(seed)")
+      #expect(counts.removed.n == removed.count, "seed \(seed)")
+      #expect(counts.screening.first?.screened.n == main.count - removed.count, "seed \(seed)")
+      let included = flow.records.filter { if case .included = $0.fate { true } else { false } }
+      #expect(counts.included.item("included.reports")?.n == included.count, "seed \(seed)")
+      var studies = Set<String>()
+      var unnamed = 0
+      for record in included {
+        if case .included(let study?) = record.fate { studies.insert(study) } else { unnamed += 1 }
+      }
+      #expect(counts.included.item("included.studies")?.n == studies.count + unnamed, "seed \(seed)")
+      if let previous = flow.previousReview {
+        #expect(counts.total?.item("total.reports")?.n == included.count + previous.reports, "seed \(seed)")
+      }
+      // No box counts a record twice, and no record appears in two terminal boxes of one column.
+      for box in counts.allBoxes {
+        #expect(Set(box.records).count == box.records.count, "\(box.id) repeats a record, seed \(seed)")
+      }
     }
   }
 
   /// Reordering the records changes no number.
-  @Test(arguments: 0..<50 as Range<UInt64>)
-  func countsDoNotDependOnRecordOrder(seed: UInt64) throws {
-    var flow = Self.project(seed: seed)
-    let reference = try PrismaCounts(flow: flow)
-    var rng = SplitMix64(state: ~seed)
-    flow.records.shuffle(using: &rng)
-    let again = try PrismaCounts(flow: flow)
-    #expect(again.allBoxes.map(\.n) == reference.allBoxes.map(\.n), "seed \(seed)")
-    #expect(again.allBoxes.map { Set($0.records) } == reference.allBoxes.map { Set($0.records) }, "seed \(seed)")
+  @Test func countsDoNotDependOnRecordOrder() async {
+    await propertyCheck(count: 50, input: Gen.uint64()) { seed in
+      var flow = Self.project(seed: seed)
+      let reference = try PrismaCounts(flow: flow)
+      var rng = SplitMix64(state: ~seed)
+      flow.records.shuffle(using: &rng)
+      let again = try PrismaCounts(flow: flow)
+      #expect(again.allBoxes.map(\.n) == reference.allBoxes.map(\.n), "seed \(seed)")
+      #expect(again.allBoxes.map { Set($0.records) } == reference.allBoxes.map { Set($0.records) }, "seed \(seed)")
+    }
   }
 
   static let hostile = [
@@ -110,24 +113,25 @@ import Testing
   ]
 
   /// Hostile source names and criterion labels: the SVG stays well-formed XML and runs nothing.
-  @Test(arguments: 0..<40 as Range<UInt64>)
-  func svgOfHostileNamesIsWellFormed(seed: UInt64) throws {
-    var flow = Self.project(seed: seed)
-    var rng = SplitMix64(state: seed &+ 77)
-    var renamed: [String: String] = [:]
-    for (i, source) in flow.sources.enumerated() {
-      let name = Self.hostile[Int.random(in: 0..<Self.hostile.count, using: &rng)] + " \(i)"
-      renamed[source.name] = name
-      flow.sources[i].name = name
-    }
-    for i in flow.records.indices { flow.records[i].source = renamed[flow.records[i].source] ?? "" }
-    for i in flow.criteria.indices {
-      flow.criteria[i].label = Self.hostile[Int.random(in: 0..<Self.hostile.count, using: &rng)]
-    }
-    let svg = PrismaSVG.render(try PrismaCounts(flow: flow), explain: true)
-    _ = try SVGInspector(svg)  // throws unless well-formed
-    for forbidden in ["<script", "<svg onload", "<!--", "]]>"] {
-      #expect(!svg.contains(forbidden), "seed \(seed): \(forbidden)")
+  @Test func svgOfHostileNamesIsWellFormed() async {
+    await propertyCheck(count: 40, input: Gen.uint64()) { seed in
+      var flow = Self.project(seed: seed)
+      var rng = SplitMix64(state: seed &+ 77)
+      var renamed: [String: String] = [:]
+      for (i, source) in flow.sources.enumerated() {
+        let name = Self.hostile[Int.random(in: 0..<Self.hostile.count, using: &rng)] + " \(i)"
+        renamed[source.name] = name
+        flow.sources[i].name = name
+      }
+      for i in flow.records.indices { flow.records[i].source = renamed[flow.records[i].source] ?? "" }
+      for i in flow.criteria.indices {
+        flow.criteria[i].label = Self.hostile[Int.random(in: 0..<Self.hostile.count, using: &rng)]
+      }
+      let svg = PrismaSVG.render(try PrismaCounts(flow: flow), explain: true)
+      _ = try SVGInspector(svg)  // throws unless well-formed
+      for forbidden in ["<script", "<svg onload", "<!--", "]]>"] {
+        #expect(!svg.contains(forbidden), "seed \(seed): \(forbidden)")
+      }
     }
   }
 }

@@ -1,4 +1,7 @@
-/// Reads the long CSV format (`study,row,table,entry,column,value,text,note`) against a form.
+import SiftCore
+
+/// Reads the long CSV format (`study,row,table,entry,column,value,text,note`) against a form; a leading `'` that
+/// guards a formula-like cell is removed (see ``CSVExtractionWriter``).
 public struct CSVExtractionReader: Sendable {
   /// The header every file starts with.
   public static let header = ["study", "row", "table", "entry", "column", "value", "text", "note"]
@@ -38,7 +41,8 @@ public struct CSVExtractionReader: Sendable {
     var seen: [CellAddress: Int] = [:]
     var rowStudy: [String: String] = [:]
     for record in records.dropFirst() {
-      var fields = record.fields
+      // Cells come back without the formula guard the writer added.
+      var fields = record.fields.map(SpreadsheetSafety.unguarded)
       while fields.count < Self.header.count { fields.append("") }
       let study = fields[0].trimmed
       let row = fields[1].trimmed

@@ -1,4 +1,8 @@
-/// Writes an extraction in the long CSV format (`study,row,table,entry,column,value,text,note`).
+import SiftCore
+
+/// Writes an extraction in the long CSV format (`study,row,table,entry,column,value,text,note`). Cells a spreadsheet
+/// would run as a formula get a leading `'` (``SiftCore/SpreadsheetSafety/reversiblyGuarded(_:)``), which
+/// ``CSVExtractionReader`` removes again.
 public struct CSVExtractionWriter: Sendable {
   public var form: ExtractionForm
   /// Write a line for every form column of every row, empty ones included (for templates).
@@ -11,13 +15,13 @@ public struct CSVExtractionWriter: Sendable {
 
   /// The CSV text with header, LF line ends, ending with a newline.
   public func write(_ extraction: Extraction) -> String {
-    var lines = [ExtractionCSV.line(CSVExtractionReader.header)]
+    var lines = [Self.line(CSVExtractionReader.header)]
     if includeEmptyColumns {
       for study in extraction.studies {
-        lines.append(ExtractionCSV.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
+        lines.append(Self.line([study.id, "", Extraction.studyTable, "", "label", study.label ?? "", "", ""]))
         for (index, record) in study.records.enumerated() {
           lines.append(
-            ExtractionCSV.line([study.id, "", Extraction.studyTable, String(index + 1), "record", record, "", ""]))
+            Self.line([study.id, "", Extraction.studyTable, String(index + 1), "record", record, "", ""]))
         }
         for row in study.rows {
           for table in form.tables {
@@ -28,7 +32,7 @@ public struct CSVExtractionWriter: Sendable {
               for column in table.columns {
                 let cell = entry.cells[column.id]
                 lines.append(
-                  ExtractionCSV.line(
+                  Self.line(
                     [study.id, row.id, table.id, entryText, column.id]
                       + (cell.map(Self.fields) ?? ["", "", ""])))
               }
@@ -44,9 +48,14 @@ public struct CSVExtractionWriter: Sendable {
         (manyTable || (address.table == Extraction.studyTable && address.column == "record"))
         ? String(address.entry) : ""
       lines.append(
-        ExtractionCSV.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))
+        Self.line([address.study, address.row, address.table, entryText, address.column] + Self.fields(cell)))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One guarded CSV line.
+  static func line(_ fields: [String]) -> String {
+    ExtractionCSV.line(fields.map(SpreadsheetSafety.reversiblyGuarded))
   }
 
   /// value, text, note fields of a cell.

@@ -5,7 +5,7 @@ OUT ?= out
 SECONDS ?= 20
 APT_PACKAGES := libxml2-dev pkg-config sqlite3 libsqlite3-dev tmux librsvg2-bin
 
-.PHONY: deps demo test bench bench-dedup fuzz lint format clean
+.PHONY: deps demo server test bench bench-dedup fuzz lint format clean
 
 # Installs the Debian packages Sift needs, only those that are missing.
 deps:
@@ -22,9 +22,16 @@ demo: deps
 	$(SWIFT) build -c release --product sift
 	bash corpus/run-demo.sh "$$($(SWIFT) build -c release --show-bin-path)/sift" corpus/text-alliance $(OUT)/text-alliance
 
+# Builds the team screening server (`sift serve` runs it; see docs/server.md) beside a release `sift`.
+server: deps
+	$(SWIFT) build -c release --product sift
+	$(SWIFT) build -c release --product sift-server
+	@echo "sift-server is in $$($(SWIFT) build -c release --show-bin-path)/, beside sift"
+
+# Every test; the team-store and server tests run against SQLite and a throwaway PostgreSQL started for them.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	bash Tests/Scripts/with-postgres.sh $(SWIFT) test --skip-build
 	bash Tests/Scripts/screen-tmux.sh "$$($(SWIFT) build --show-bin-path)/sift"
 
 bench: deps

@@ -15,21 +15,28 @@ public struct EndNoteXMLReader: RecordReader {
   }
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
-    let stream = try XMLStream(input) { $0.count == 3 && $0[2] == "record" && $0[1] == "records" }
-    var index = 0
-    while let element = stream.nextRecord() {
-      let record = Self.record(from: element, file: input.displayPath, index: index)
-      if record.title == nil && record.authors.isEmpty {
-        sink.warn(
-          Diagnostic(
-            .warning, "record has neither title nor authors; kept as read", file: input.displayPath,
-            line: element.line, recordIndex: index))
+    let stream = try XMLStream(input, inline: Self.inline) {
+      $0.count == 3 && $0[2] == "record" && $0[1] == "records"
+    }
+    var kept = 0
+    while let item = stream.next() {
+      switch item {
+      case .rejected(let diagnostic):
+        sink.reject(diagnostic)
+      case .record(let element, let index):
+        let record = Self.record(from: element, file: input.displayPath, index: index)
+        if record.title == nil && record.authors.isEmpty {
+          sink.warn(
+            Diagnostic(
+              .warning, "record has neither title nor authors; kept as read", file: input.displayPath,
+              line: element.line, recordIndex: index))
+        }
+        try sink.emit(record)
+        kept += 1
       }
-      try sink.emit(record)
-      index += 1
     }
     try XMLReaderSupport.finish(
-      stream, recordsRead: index, expected: "an EndNote XML export (<xml><records><record>…)",
+      stream, recordsRead: kept, expected: "an EndNote XML export (<xml><records><record>…)",
       isExpectedRoot: { $0 == "xml" }, into: &sink)
   }
 
@@ -39,7 +46,7 @@ public struct EndNoteXMLReader: RecordReader {
   static func record(from element: XMLTree, file: String, index: Int) -> Record {
     func text(_ path: String) -> String? { element.path(path)?.text }
     var record = Record()
-    record.fields = element.verbatimFields(inline: inline)
+    record.fields = element.verbatimFields()
     record.provenance = Provenance(file: file, format: .endnoteXML, index: index, line: element.line)
     let refType = element.child("ref-type")
     record.type = risType(name: refType?.attribute("name"), number: refType?.text)

@@ -41,6 +41,9 @@ struct XMLParseState {
   /// Element paths relative to the record element (index 0 is the record element itself) and attribute paths.
   private var paths: [String] = [""]
   private var pathIDs: [Int: Int32] = [:]
+  /// Path ids by key (see ``pathID(parent:name:attribute:)``): a direct-mapped cache in front of `pathIDs`.
+  private var pathCache: [(key: Int, id: Int32)]
+  private static let pathCacheSize = 1024
 
   // Output.
   private var queue: [XMLStreamItem] = []
@@ -52,12 +55,18 @@ struct XMLParseState {
   private(set) var unfinishedRecordLine: Int?
   private(set) var stopLine: Int?
 
-  init(parser: xmlParserCtxtPtr, displayPath: String, inline: Set<String>, isRecord: @escaping ([String]) -> Bool) {
+  /// `known` names get the ids `0..<known.count`, in order (see ``XMLTree/nameID``).
+  init(
+    parser: xmlParserCtxtPtr, displayPath: String, known: [String], inline: Set<String>,
+    isRecord: @escaping ([String]) -> Bool
+  ) {
     self.parser = parser
     self.displayPath = displayPath
     self.inline = inline
     self.isRecord = isRecord
     nameCache = Array(repeating: (nil, 0), count: Self.nameCacheSize)
+    pathCache = Array(repeating: (-1, 0), count: Self.pathCacheSize)
+    for name in known { _ = intern(name) }
   }
 
   /// The line libxml2 is reading.
@@ -78,10 +87,12 @@ struct XMLParseState {
       return
     }
     let path: Int32
+    var isInline = false
     if inRecord {
       // `stack` is never empty inside a record.
       let parent = stack[stack.count - 1]
-      if !inlineNames[Int(name)] { elements[parent].holdsValue = false }
+      isInline = inlineNames[Int(name)]
+      if !isInline { elements[parent].holdsValue = false }
       path = pathID(parent: elements[parent].path, name: name, attribute: false)
     } else {
       let string = names[Int(name)]
@@ -96,7 +107,9 @@ struct XMLParseState {
     textRun = 0
     let attributeStart = attributes.count
     if let list, count > 0 {
-      for i in 0..<count { addAttribute(list + 5 * i, elementPath: path) }
+      // Attributes of inline markup (EndNote's `<style face=… font=… size=…>`) are seldom fields: their paths
+      // are made when asked for.
+      for i in 0..<count { addAttribute(list + 5 * i, elementPath: isInline ? -1 : path) }
     }
     elements.append(
       Element(
@@ -236,7 +249,8 @@ struct XMLParseState {
       // An unbound prefix: libxml2 keeps it in the name (`mml:math`).
       return intern(String(cString: prefix) + ":" + String(cString: localname))
     }
-    let slot = (Int(bitPattern: localname) >> 3) & (Self.nameCacheSize - 1)
+    // Fibonacci hashing of the address: dictionary strings are packed a few bytes apart.
+    let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: localname)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
     let cached = nameCache[slot]
     if cached.pointer == localname { return cached.id }
     let id = intern(String(cString: localname))
@@ -258,7 +272,13 @@ struct XMLParseState {
   /// The index in `paths` of `parent/name` (an element) or `parent@name` (an attribute).
   private mutating func pathID(parent: Int32, name: Int32, attribute: Bool) -> Int32 {
     let key = Int(parent) << 33 | Int(name) << 1 | (attribute ? 1 : 0)
-    if let id = pathIDs[key] { return id }
+    let slot = Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+    let cached = pathCache[slot]
+    if cached.key == key { return cached.id }
+    if let id = pathIDs[key] {
+      pathCache[slot] = (key, id)
+      return id
+    }
     let parentPath = paths[Int(parent)]
     let string =
       attribute
@@ -267,6 +287,7 @@ struct XMLParseState {
     let id = Int32(paths.count)
     paths.append(string)
     pathIDs[key] = id
+    pathCache[slot] = (key, id)
     return id
   }
 
@@ -282,10 +303,8 @@ struct XMLParseState {
         attributeBytes.append(contentsOf: bytes)
       }
     }
-    attributes.append(
-      Attribute(
-        name: name, path: pathID(parent: elementPath, name: name, attribute: true), valueStart: start,
-        valueEnd: attributeBytes.count))
+    let path = elementPath < 0 ? -1 : pathID(parent: elementPath, name: name, attribute: true)
+    attributes.append(Attribute(name: name, path: path, valueStart: start, valueEnd: attributeBytes.count))
   }
 
   /// Appends an attribute value that holds references: without entity substitution libxml2 leaves `&#38;` for an

@@ -6,28 +6,36 @@ extension XMLTree {
   /// Elements named in the stream's `inline` set (`style`, `i`, `sup`…) are markup inside a value, not fields of
   /// their own.
   func verbatimFields() -> [Field] {
-    var fields: [Field] = []
-    fields.reserveCapacity(32)
-    collectFields(of: index, into: &fields)
-    return fields
+    verbatimFieldValues().fields
   }
 
-  private func collectFields(of parent: Int, into fields: inout [Field]) {
+  /// ``verbatimFields()`` and, for each element, which field holds its value, so a reader can take its values
+  /// from the fields' strings instead of making them again.
+  func verbatimFieldValues() -> XMLFieldValues {
+    var values = XMLFieldValues(
+      fields: [], fieldOf: [Int32](repeating: -1, count: data.elements.count))
+    values.fields.reserveCapacity(32)
+    collectFields(of: index, into: &values)
+    return values
+  }
+
+  private func collectFields(of parent: Int, into values: inout XMLFieldValues) {
     let elements = data.elements
     let end = elements[parent].end
     var child = parent + 1
     while child < end {
       let element = elements[child]
       for i in element.attributeStart..<element.attributeEnd {
-        fields.append(Field(data.paths[Int(data.attributes[i].path)], data.attributeValue(i)))
+        values.fields.append(Field(data.attributePath(i, of: element), data.attributeValue(i)))
       }
       if element.holdsValue {
         let value = trimmedText(element)
         if !value.isEmpty || element.attributeStart == element.attributeEnd {
-          fields.append(Field(data.paths[Int(element.path)], value))
+          values.fieldOf[child] = Int32(values.fields.count)
+          values.fields.append(Field(data.paths[Int(element.path)], value))
         }
       } else {
-        collectFields(of: child, into: &fields)
+        collectFields(of: child, into: &values)
       }
       child = element.end
     }
@@ -50,5 +58,32 @@ extension XMLTree {
       let text = String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
       return FieldText.trimmed(text)
     }
+  }
+}
+
+/// A record's verbatim fields, and which field holds each element's value (see ``XMLTree/verbatimFieldValues()``).
+struct XMLFieldValues {
+  var fields: [Field]
+  /// For each element of the record, the index of the field holding its trimmed text, or -1.
+  var fieldOf: [Int32]
+
+  /// ``XMLTree/text`` of `element`, sharing the field's string when white space needs no change.
+  func text(_ element: XMLTree) -> String? {
+    guard let raw = untrimmedField(element) else { return element.text }
+    let collapsed = FieldText.collapse(raw)
+    return collapsed.isEmpty ? nil : collapsed
+  }
+
+  /// ``XMLTree/rawText`` of `element`, sharing the field's string when the text has no white space to trim.
+  func rawText(_ element: XMLTree) -> String {
+    untrimmedField(element) ?? element.rawText
+  }
+
+  /// The value of the field holding `element`'s text when trimming left it whole (so it equals the raw text).
+  private func untrimmedField(_ element: XMLTree) -> String? {
+    let field = fieldOf[element.index]
+    guard field >= 0 else { return nil }
+    let value = fields[Int(field)].value
+    return value.utf8.count == element.textRange.count ? value : nil
   }
 }

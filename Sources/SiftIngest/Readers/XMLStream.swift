@@ -60,9 +60,12 @@ final class XMLStream {
   private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
   /// Opens `input`. `isRecord` says which element paths (names from the root down, inclusive) are records;
-  /// elements named in `inline` are markup inside a value (``XMLTree/holdsValue``).
+  /// elements named in `inline` are markup inside a value (``XMLTree/holdsValue``); `known` names get the ids
+  /// `0..<known.count` in order, for fast lookups (``XMLTree/child(_:)-(Int32)``).
   /// Throws ``IngestError`` when the file cannot be opened.
-  init(_ input: InputSource, inline: Set<String>, isRecord: @escaping ([String]) -> Bool) throws {
+  init(
+    _ input: InputSource, known: [String] = [], inline: Set<String>, isRecord: @escaping ([String]) -> Bool
+  ) throws {
     displayPath = input.displayPath
     switch input {
     case .file(let path):
@@ -93,7 +96,8 @@ final class XMLStream {
     buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
     state = UnsafeMutablePointer<XMLParseState>.allocate(capacity: 1)
     state.initialize(
-      to: XMLParseState(parser: parser, displayPath: input.displayPath, inline: inline, isRecord: isRecord))
+      to: XMLParseState(
+        parser: parser, displayPath: input.displayPath, known: known, inline: inline, isRecord: isRecord))
     parser.pointee._private = UnsafeMutableRawPointer(state)
   }
 

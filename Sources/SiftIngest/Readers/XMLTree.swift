@@ -24,7 +24,8 @@ final class XMLRecordData: Sendable {
   /// One attribute; the value is a slice of ``XMLRecordData/attributeBytes``.
   struct Attribute: Sendable {
     var name: Int32
-    /// Index into ``XMLRecordData/paths``: `elementPath@name`.
+    /// Index into ``XMLRecordData/paths``: `elementPath@name`; -1 for attributes of inline elements (made when
+    /// asked for, see ``XMLRecordData/attributePath(_:of:)``).
     var path: Int32
     var valueStart: Int
     var valueEnd: Int
@@ -58,7 +59,17 @@ final class XMLRecordData: Sendable {
 
   /// The bytes `start..<end` of ``text`` with white space collapsed (see ``FieldText/collapse(_:)``).
   func collapsed(_ start: Int, _ end: Int) -> String {
-    text.withUnsafeBufferPointer { FieldText.collapse(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    text.withUnsafeBufferPointer {
+      let bytes = UnsafeBufferPointer(rebasing: $0[start..<end])
+      return FieldText.isCollapsed(bytes) ? String(decoding: bytes, as: UTF8.self) : FieldText.collapse(bytes)
+    }
+  }
+
+  /// The verbatim field tag of attribute `i` of element `element`: `elementPath@name`.
+  func attributePath(_ i: Int, of element: Element) -> String {
+    let attribute = attributes[i]
+    if attribute.path >= 0 { return paths[Int(attribute.path)] }
+    return paths[Int(element.path)] + "@" + names[Int(attribute.name)]
   }
 
   /// The value of attribute `i`.
@@ -80,8 +91,57 @@ struct XMLTree: Sendable {
   /// The element's name (local name; `prefix:name` when the prefix is not bound to a namespace).
   var name: String { data.names[Int(element.name)] }
 
+  /// The id of the element's name in the stream's name table: names the reader gave the stream as `known` have
+  /// their position in that list, so comparing ids is comparing names.
+  var nameID: Int32 { element.name }
+
   /// 1-based line where the element starts.
   var line: Int { Int(element.line) }
+
+  /// The first direct child element whose name has the id `name`.
+  func child(_ name: Int32) -> XMLTree? {
+    let end = element.end
+    var child = index + 1
+    while child < end {
+      let entry = data.elements[child]
+      if entry.name == name { return XMLTree(data: data, index: child) }
+      child = entry.end
+    }
+    return nil
+  }
+
+  /// The first element along a path of name ids: `child(a)?.child(b)`.
+  func child(_ a: Int32, _ b: Int32) -> XMLTree? {
+    child(a)?.child(b)
+  }
+
+  /// Every element along a path of name ids, every step may repeat (as ``all(_:)`` does with names).
+  func all(_ a: Int32, _ b: Int32) -> [XMLTree] {
+    var out: [XMLTree] = []
+    forEachChild { first in
+      guard data.elements[first].name == a else { return }
+      XMLTree(data: data, index: first).forEachChild { second in
+        if data.elements[second].name == b { out.append(XMLTree(data: data, index: second)) }
+      }
+    }
+    return out
+  }
+
+  /// Every element along a path of three name ids.
+  func all(_ a: Int32, _ b: Int32, _ c: Int32) -> [XMLTree] {
+    var out: [XMLTree] = []
+    forEachChild { first in
+      guard data.elements[first].name == a else { return }
+      out += XMLTree(data: data, index: first).all(b, c)
+    }
+    return out
+  }
+
+  /// The element's text slice of the record's bytes.
+  var textRange: Range<Int> {
+    let element = element
+    return element.textStart..<element.textEnd
+  }
 
   /// The attributes, in document order.
   var attributes: [(name: String, value: String)] {

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import SiftCore
 
 /// What ``XMLStream``'s SAX2 callbacks build: the path outside records, the record being read (elements, text and
@@ -21,11 +22,11 @@ struct XMLParseState {
   private var inRecord = false
   private var recordLine = 0
   /// Open elements of the record, as indexes into `elements`.
-  private var stack: [Int] = []
-  private var elements: [Element] = []
-  private var text: [UInt8] = []
-  private var attributes: [Attribute] = []
-  private var attributeBytes: [UInt8] = []
+  private var stack = XMLBuffer<Int>(capacity: 128)
+  private var elements = XMLBuffer<Element>(capacity: 256)
+  private var text = XMLBuffer<UInt8>(capacity: 64 * 1024)
+  private var attributes = XMLBuffer<Attribute>(capacity: 256)
+  private var attributeBytes = XMLBuffer<UInt8>(capacity: 4096)
   /// Bytes of the current text node so far.
   private var textRun = 0
   /// Set when a text node of the record is over the limit: where, and in which field.
@@ -67,6 +68,15 @@ struct XMLParseState {
     nameCache = Array(repeating: (nil, 0), count: Self.nameCacheSize)
     pathCache = Array(repeating: (-1, 0), count: Self.pathCacheSize)
     for name in known { _ = intern(name) }
+  }
+
+  /// Frees the record buffers; the state must not be used afterwards.
+  func releaseBuffers() {
+    stack.release()
+    elements.release()
+    text.release()
+    attributes.release()
+    attributeBytes.release()
   }
 
   /// The line libxml2 is reading.
@@ -137,7 +147,7 @@ struct XMLParseState {
       let element = elements[stack[stack.count - 1]]
       let field = element.path == 0 ? names[Int(element.name)] : paths[Int(element.path)]
       oversized = (Int(element.line), field)
-      text = []  // the record is rejected: let its text go now
+      text.removeAll()  // the record is rejected: let its text go now
       return
     }
     text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
@@ -222,19 +232,14 @@ struct XMLParseState {
       self.oversized = nil
     } else {
       let data = XMLRecordData(
-        names: names, paths: paths, elements: elements, text: text, attributes: attributes,
-        attributeBytes: attributeBytes)
+        names: names, paths: paths, elements: elements.array(), text: text.array(), attributes: attributes.array(),
+        attributeBytes: attributeBytes.array())
       queue.append(.record(XMLTree(data: data, index: 0), index: index))
     }
-    let sizes = (elements.count, text.count, attributes.count, attributeBytes.count)
-    elements = []
-    elements.reserveCapacity(sizes.0)
-    text = []
-    text.reserveCapacity(sizes.1)
-    attributes = []
-    attributes.reserveCapacity(sizes.2)
-    attributeBytes = []
-    attributeBytes.reserveCapacity(sizes.3)
+    elements.removeAll()
+    text.removeAll()
+    attributes.removeAll()
+    attributeBytes.removeAll()
   }
 
   // MARK: Names, paths, attributes
@@ -297,7 +302,7 @@ struct XMLParseState {
     let start = attributeBytes.count
     if let value = fields[3], let end = fields[4], end > value {
       let bytes = UnsafeBufferPointer(start: value, count: end - value)
-      if bytes.contains(UInt8(ascii: "&")) {
+      if memchr(value, Int32(UInt8(ascii: "&")), bytes.count) != nil {
         decodeAttribute(bytes)
       } else {
         attributeBytes.append(contentsOf: bytes)
@@ -322,7 +327,7 @@ struct XMLParseState {
       i = semicolon + 1
       if reference.first == UInt8(ascii: "#") {
         if let scalar = Self.characterReference(reference.dropFirst()) {
-          attributeBytes.append(contentsOf: String(Character(scalar)).utf8)
+          for byte in String(Character(scalar)).utf8 { attributeBytes.append(byte) }
         }
         continue
       }

@@ -108,6 +108,7 @@ final class XMLStream {
       xmlFreeDoc(document)
     }
     xmlFreeParserCtxt(parser)
+    state.pointee.releaseBuffers()
     state.deinitialize(count: 1)
     state.deallocate()
     buffer.deallocate()

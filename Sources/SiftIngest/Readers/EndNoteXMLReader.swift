@@ -119,14 +119,17 @@ public struct EndNoteXMLReader: RecordReader {
       record.isbn = RISFields.unique(FieldParsing.isbns(in: ids))
     }
     record.abstract = text(.abstract)
-    record.keywords = element.all(Name.keywords.rawValue, Name.keyword.rawValue).flatMap { keyword in
+    for keyword in element.all(Name.keywords.rawValue, Name.keyword.rawValue) {
       let raw = values.rawText(keyword)
       if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) {
         let one = FieldText.collapse(raw)  // one keyword (the usual case)
-        return one.isEmpty ? [] : [one]
+        if !one.isEmpty { record.keywords.append(one) }
+        continue
       }
-      return raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" })
-        .map { FieldText.collapse(String($0)) }.filter { !$0.isEmpty }
+      for part in raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) {
+        let one = FieldText.collapse(String(part))
+        if !one.isEmpty { record.keywords.append(one) }
+      }
     }
     record.urls =
       (element.all(Name.urls.rawValue, Name.relatedURLs.rawValue, Name.url.rawValue)
@@ -146,8 +149,11 @@ public struct EndNoteXMLReader: RecordReader {
 
   /// Whether the record says it came from PubMed/MEDLINE, so its numeric accession number is a PMID.
   private static func looksLikePubMed(_ record: Record) -> Bool {
-    let database = (record.database ?? "").lowercased()
-    if database.contains("pubmed") || database.contains("medline") || database.contains("nlm") { return true }
+    if let database = record.database?.lowercased(), !database.isEmpty,
+      database.contains("pubmed") || database.contains("medline") || database.contains("nlm")
+    {
+      return true
+    }
     return record.urls.contains { $0.contains("ncbi.nlm.nih.gov/pubmed") || $0.contains("pubmed.ncbi.nlm.nih.gov") }
   }
 

@@ -46,6 +46,29 @@ import Testing
     #expect(FieldText.collapse(text) == Self.reference(text))
   }
 
+  /// The eight-bytes-at-a-time check agrees with the reference wherever the sample falls in a word, including
+  /// a double space or a white space character across two words.
+  @Test(arguments: samples)
+  func collapseMatchesAtEveryAlignment(_ text: String) {
+    for pad in 0..<9 {
+      let long = String(repeating: "x", count: pad) + "ab " + text + " cd" + String(repeating: "y", count: 9 - pad)
+      #expect(FieldText.collapse(long) == Self.reference(long), "pad \(pad)")
+      let joined = String(repeating: "z", count: pad) + text + String(repeating: "w", count: 16 - pad)
+      #expect(FieldText.collapse(joined) == Self.reference(joined), "pad \(pad)")
+    }
+  }
+
+  @Test func isCollapsedIsExactForCleanText() {
+    for text in ["a", "ab cd ef gh ij kl", "0123456789abcdef", "é à ü 中文 text", "x-y z"] {
+      let clean = text.utf8.withContiguousStorageIfAvailable(FieldText.isCollapsed) ?? false
+      #expect(clean, "\(text)")
+    }
+    for text in ["", " a", "a ", "abcdefg  hijklmn", "abcdefgh\tijk", "abc\u{A0}defghijk", "abcdefghijklmno\n"] {
+      let clean = Array(text.utf8).withUnsafeBufferPointer(FieldText.isCollapsed)
+      #expect(!clean, "\(text)")
+    }
+  }
+
   @Test func whiteSpaceTableMatchesUnicode() {
     for value in 0..<0x3100 {
       guard let scalar = Unicode.Scalar(value) else { continue }

@@ -62,6 +62,24 @@ import Testing
     #expect(!Self.allText(records).contains("SECRET"))
   }
 
+  /// Internal entities are not expanded either (in text or in attributes) and are named in a warning; predefined
+  /// entities and character references are decoded.
+  @Test func internalEntitiesAreLeftOutAndNamed() throws {
+    let xml = """
+      <?xml version="1.0"?>
+      <!DOCTYPE xml [<!ENTITY i "INTERNAL"><!ENTITY e "<b>ELEMENT</b>">]>
+      <xml><records><record><ref-type name="A &amp; &i; B &#38; &#x41;&lt;">17</ref-type>\
+      <titles><title>Fish &amp; &i;chips &e; &lt;x&gt; &#x2013;</title></titles></record></records></xml>
+      """
+    let (records, sink) = try StructTestIO.read(EndNoteXMLReader(), name: "int.xml", text: xml)
+    let record = try #require(records.first)
+    #expect(record.title == "Fish & chips <x> \u{2013}")
+    #expect(record.fields.first { $0.tag == "ref-type@name" }?.value == "A &  B & A<")
+    #expect(!Self.allText(records).contains("INTERNAL"))
+    #expect(!Self.allText(records).contains("ELEMENT"))
+    #expect(sink.diagnostics.contains { $0.message.contains("&i;") && $0.message.contains("&e;") })
+  }
+
   /// Ten levels of ten-fold entity expansion (10^10 copies) in content and in an attribute.
   static func billionLaughs(inAttribute: Bool) -> String {
     var entities = "<!ENTITY lol0 \"lol\">"

@@ -15,69 +15,133 @@ public struct EndNoteXMLReader: RecordReader {
   }
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
-    let stream = try XMLStream(input) { $0.count == 3 && $0[2] == "record" && $0[1] == "records" }
-    var index = 0
-    while let element = stream.nextRecord() {
-      let record = Self.record(from: element, file: input.displayPath, index: index)
-      if record.title == nil && record.authors.isEmpty {
-        sink.warn(
-          Diagnostic(
-            .warning, "record has neither title nor authors; kept as read", file: input.displayPath,
-            line: element.line, recordIndex: index))
+    let stream = try XMLStream(input, known: Self.knownNames, inline: Self.inline) {
+      $0.count == 3 && $0[2] == "record" && $0[1] == "records"
+    }
+    var kept = 0
+    while let item = stream.next() {
+      switch item {
+      case .rejected(let diagnostic):
+        sink.reject(diagnostic)
+      case .record(let element, let index):
+        let record = Self.record(from: element, file: input.displayPath, index: index)
+        if record.title == nil && record.authors.isEmpty {
+          sink.warn(
+            Diagnostic(
+              .warning, "record has neither title nor authors; kept as read", file: input.displayPath,
+              line: element.line, recordIndex: index))
+        }
+        try sink.emit(record)
+        kept += 1
       }
-      try sink.emit(record)
-      index += 1
     }
     try XMLReaderSupport.finish(
-      stream, recordsRead: index, expected: "an EndNote XML export (<xml><records><record>…)",
+      stream, recordsRead: kept, expected: "an EndNote XML export (<xml><records><record>…)",
       isExpectedRoot: { $0 == "xml" }, into: &sink)
   }
 
   static let inline: Set<String> = ["style"]
 
-  /// Maps one `<record>` element to a ``Record``.
-  static func record(from element: XMLTree, file: String, index: Int) -> Record {
-    func text(_ path: String) -> String? { element.path(path)?.text }
-    var record = Record()
-    record.fields = element.verbatimFields(inline: inline)
-    record.provenance = Provenance(file: file, format: .endnoteXML, index: index, line: element.line)
-    let refType = element.child("ref-type")
-    record.type = risType(name: refType?.attribute("name"), number: refType?.text)
-    record.title = text("titles/title")
-    record.authors = element.all("contributors/authors/author").compactMap(\.text).map(Author.parse)
-    record.sourceTitle =
-      text("titles/secondary-title") ?? text("periodical/full-title") ?? text("alt-periodical/full-title")
-      ?? text("periodical/abbr-1")
-    record.year = text("dates/year").flatMap(FieldText.year)
-    record.volume = text("volume")
-    record.issue = text("number")
-    record.pages = text("pages")
-    if let doiText = element.child("electronic-resource-num")?.rawText {
-      record.doi = Identifier.normalizeDOI(doiText)
+  /// The element names the mapping looks up; the stream gives them the ids `0..<count`, so lookups compare ids.
+  enum Name: Int32, CaseIterable {
+    case refType, titles, title, secondaryTitle, periodical, altPeriodical, fullTitle, abbr1, contributors, authors
+    case author, dates, year, volume, number, pages, electronicResourceNum, isbn, abstract, keywords, keyword, urls
+    case relatedURLs, webURLs, url, language, workType, remoteDatabaseName, remoteDatabaseProvider, accessionNum
+    case recNumber
+
+    /// The element name in EndNote XML.
+    var tag: String {
+      switch self {
+      case .refType: "ref-type"
+      case .titles: "titles"
+      case .title: "title"
+      case .secondaryTitle: "secondary-title"
+      case .periodical: "periodical"
+      case .altPeriodical: "alt-periodical"
+      case .fullTitle: "full-title"
+      case .abbr1: "abbr-1"
+      case .contributors: "contributors"
+      case .authors: "authors"
+      case .author: "author"
+      case .dates: "dates"
+      case .year: "year"
+      case .volume: "volume"
+      case .number: "number"
+      case .pages: "pages"
+      case .electronicResourceNum: "electronic-resource-num"
+      case .isbn: "isbn"
+      case .abstract: "abstract"
+      case .keywords: "keywords"
+      case .keyword: "keyword"
+      case .urls: "urls"
+      case .relatedURLs: "related-urls"
+      case .webURLs: "web-urls"
+      case .url: "url"
+      case .language: "language"
+      case .workType: "work-type"
+      case .remoteDatabaseName: "remote-database-name"
+      case .remoteDatabaseProvider: "remote-database-provider"
+      case .accessionNum: "accession-num"
+      case .recNumber: "rec-number"
+      }
     }
-    if let ids = element.child("isbn")?.rawText {
+  }
+
+  static let knownNames = Name.allCases.map(\.tag)
+
+  /// Maps one `<record>` element to a ``Record``. `element` must come from a stream given ``knownNames``.
+  static func record(from element: XMLTree, file: String, index: Int) -> Record {
+    let values = element.verbatimFieldValues()
+    func text(_ name: Name) -> String? { element.child(name.rawValue).flatMap(values.text) }
+    func text(_ a: Name, _ b: Name) -> String? { element.child(a.rawValue, b.rawValue).flatMap(values.text) }
+    var record = Record()
+    record.fields = values.fields
+    record.provenance = Provenance(file: file, format: .endnoteXML, index: index, line: element.line)
+    let refType = element.child(Name.refType.rawValue)
+    record.type = risType(name: refType?.attribute("name"), number: refType.flatMap(values.text))
+    record.title = text(.titles, .title)
+    record.authors = element.all(Name.contributors.rawValue, Name.authors.rawValue, Name.author.rawValue)
+      .compactMap(values.text).map(Author.parse)
+    record.sourceTitle =
+      text(.titles, .secondaryTitle) ?? text(.periodical, .fullTitle) ?? text(.altPeriodical, .fullTitle)
+      ?? text(.periodical, .abbr1)
+    record.year = text(.dates, .year).flatMap(FieldText.year)
+    record.volume = text(.volume)
+    record.issue = text(.number)
+    record.pages = text(.pages)
+    if let doi = element.child(Name.electronicResourceNum.rawValue) {
+      record.doi = Identifier.normalizeDOI(values.rawText(doi))
+    }
+    if let isbn = element.child(Name.isbn.rawValue) {
       // EndNote keeps ISSNs and ISBNs in one field, one per line, often with `(Electronic)`/`(Linking)` notes.
+      let ids = values.rawText(isbn)
       record.issn = RISFields.unique(FieldParsing.issns(in: ids))
       record.isbn = RISFields.unique(FieldParsing.isbns(in: ids))
     }
-    record.abstract = text("abstract")
-    record.keywords = element.all("keywords/keyword").flatMap { keyword in
-      let raw = keyword.rawText
+    record.abstract = text(.abstract)
+    for keyword in element.all(Name.keywords.rawValue, Name.keyword.rawValue) {
+      let raw = values.rawText(keyword)
       if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) {
         let one = FieldText.collapse(raw)  // one keyword (the usual case)
-        return one.isEmpty ? [] : [one]
+        if !one.isEmpty { record.keywords.append(one) }
+        continue
       }
-      return raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" })
-        .map { FieldText.collapse(String($0)) }.filter { !$0.isEmpty }
+      for part in raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) {
+        let one = FieldText.collapse(String(part))
+        if !one.isEmpty { record.keywords.append(one) }
+      }
     }
-    record.urls = (element.all("urls/related-urls/url") + element.all("urls/web-urls/url")).compactMap(\.text)
-    record.language = text("language")
-    record.publicationTypes = (text("work-type") ?? "").split(separator: ";").map { $0.trimmingSpaces }
-      .filter { !$0.isEmpty }
-    record.database = text("remote-database-name") ?? text("remote-database-provider")
-    let accessionNumber = text("accession-num")
-    record.accession = accessionNumber ?? text("rec-number")
-    if let accessionNumber, accessionNumber.allSatisfy(\.isNumber), looksLikePubMed(record) {
+    record.urls =
+      (element.all(Name.urls.rawValue, Name.relatedURLs.rawValue, Name.url.rawValue)
+      + element.all(Name.urls.rawValue, Name.webURLs.rawValue, Name.url.rawValue)).compactMap(values.text)
+    record.language = text(.language)
+    if let workType = text(.workType) {
+      record.publicationTypes = workType.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+    record.database = text(.remoteDatabaseName) ?? text(.remoteDatabaseProvider)
+    let accessionNumber = text(.accessionNum)
+    record.accession = accessionNumber ?? text(.recNumber)
+    if let accessionNumber, looksLikePubMed(record), accessionNumber.allSatisfy(\.isNumber) {
       record.pmid = accessionNumber
     }
     return record
@@ -85,15 +149,18 @@ public struct EndNoteXMLReader: RecordReader {
 
   /// Whether the record says it came from PubMed/MEDLINE, so its numeric accession number is a PMID.
   private static func looksLikePubMed(_ record: Record) -> Bool {
-    let database = (record.database ?? "").lowercased()
-    if database.contains("pubmed") || database.contains("medline") || database.contains("nlm") { return true }
+    if let database = record.database?.lowercased(), !database.isEmpty,
+      database.contains("pubmed") || database.contains("medline") || database.contains("nlm")
+    {
+      return true
+    }
     return record.urls.contains { $0.contains("ncbi.nlm.nih.gov/pubmed") || $0.contains("pubmed.ncbi.nlm.nih.gov") }
   }
 
   /// The RIS type for EndNote's reference type (by name, else by EndNote's number).
   static func risType(name: String?, number: String?) -> String {
-    if let name, let type = risTypeByName[name.lowercased().trimmingSpaces] { return type }
-    if let number, let type = risTypeByNumber[number.trimmingSpaces] { return type }
+    if let name, let type = risTypeByName[FieldText.trimmed(name.lowercased())] { return type }
+    if let number, let type = risTypeByNumber[FieldText.trimmed(number)] { return type }
     return "GEN"
   }
 

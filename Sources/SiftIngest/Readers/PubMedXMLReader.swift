@@ -20,24 +20,29 @@ public struct PubMedXMLReader: RecordReader {
   static let articleNames: Set<String> = ["PubmedArticle", "PubmedBookArticle"]
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
-    let stream = try XMLStream(input) { path in
+    let stream = try XMLStream(input, inline: Self.inline) { path in
       guard let last = path.last, Self.articleNames.contains(last) else { return false }
       return path.count == 1 || (path.count == 2 && path[0] == "PubmedArticleSet")
     }
-    var index = 0
-    while let element = stream.nextRecord() {
-      let record = Self.record(from: element, file: input.displayPath, index: index)
-      if record.title == nil && record.pmid == nil {
-        sink.warn(
-          Diagnostic(
-            .warning, "\(element.name) has neither PMID nor title; kept as read", file: input.displayPath,
-            line: element.line, recordIndex: index))
+    var kept = 0
+    while let item = stream.next() {
+      switch item {
+      case .rejected(let diagnostic):
+        sink.reject(diagnostic)
+      case .record(let element, let index):
+        let record = Self.record(from: element, file: input.displayPath, index: index)
+        if record.title == nil && record.pmid == nil {
+          sink.warn(
+            Diagnostic(
+              .warning, "\(element.name) has neither PMID nor title; kept as read", file: input.displayPath,
+              line: element.line, recordIndex: index))
+        }
+        try sink.emit(record)
+        kept += 1
       }
-      try sink.emit(record)
-      index += 1
     }
     try XMLReaderSupport.finish(
-      stream, recordsRead: index, expected: "PubMed XML (<PubmedArticleSet>, <PubmedArticle> or <PubmedBookArticle>)",
+      stream, recordsRead: kept, expected: "PubMed XML (<PubmedArticleSet>, <PubmedArticle> or <PubmedBookArticle>)",
       isExpectedRoot: { $0 == "PubmedArticleSet" || Self.articleNames.contains($0) }, into: &sink)
   }
 
@@ -47,7 +52,7 @@ public struct PubMedXMLReader: RecordReader {
   /// Maps one `<PubmedArticle>` or `<PubmedBookArticle>` to a ``Record``.
   static func record(from element: XMLTree, file: String, index: Int) -> Record {
     var record = Record()
-    record.fields = element.verbatimFields(inline: inline)
+    record.fields = element.verbatimFields()
     record.provenance = Provenance(file: file, format: .pubmedXML, index: index, line: element.line)
     record.database = "PubMed"
     if element.name == "PubmedBookArticle" {

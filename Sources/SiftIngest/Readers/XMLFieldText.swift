@@ -6,21 +6,50 @@ enum FieldText {
   /// one space, and trimmed. Works on the UTF-8 bytes; text that needs no change is returned as it is.
   static func collapse(_ text: String) -> String {
     var text = text
-    return text.withUTF8 { bytes -> String? in
-      // Fast path: nothing to collapse.
-      var previousSpace = true
-      var clean = true
-      for byte in bytes {
-        let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-        if isSpace && (previousSpace || byte != 0x20) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
-          clean = false  // a leading/double/non-space blank, or a possible Unicode space (U+00A0, U+2000…, U+3000)
-          break
+    if text.withUTF8(isCollapsed) { return text }
+    return text.withUTF8 { collapse($0) }
+  }
+
+  /// Whether ``collapse(_:)`` would leave `bytes` as they are: not empty, no leading, trailing or double space, no
+  /// other ASCII control or white space byte, and no lead byte of a Unicode space (0xC2, 0xE1, 0xE2, 0xE3). May say
+  /// false for text that needs no change (then collapsing copies it). Reads eight bytes at a time.
+  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20
+    else { return false }
+    let count = bytes.count
+    let raw = UnsafeRawPointer(base)
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    var previousSpace: UInt64 = 0  // the top bit set when the previous word ended with a space
+    var i = 0
+    while i + 8 <= count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      if word & highs != 0 {
+        for j in i..<(i + 8) {
+          let byte = bytes[j]
+          if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return false }
         }
-        previousSpace = isSpace
       }
-      if clean && !previousSpace { return nil }
-      return collapse(bytes)
-    } ?? text
+      // Any ASCII byte below 0x20 (tab, line ends, other controls).
+      if (word &- spaces) & ~word & highs != 0 { return false }
+      // The top bit of each byte that is a space, exactly.
+      let y = word ^ spaces
+      let isSpace = ~(((y & lows) &+ lows) | y | lows)
+      if isSpace & (isSpace << 8) != 0 || (previousSpace >> 56) & isSpace != 0 { return false }
+      previousSpace = isSpace & 0x8000_0000_0000_0000
+      i += 8
+    }
+    var previous = previousSpace != 0
+    while i < count {
+      let byte = bytes[i]
+      if byte < 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return false }
+      let space = byte == 0x20
+      if space && previous { return false }
+      previous = space
+      i += 1
+    }
+    return true
   }
 
   /// ``collapse(_:)`` of UTF-8 bytes (valid UTF-8).

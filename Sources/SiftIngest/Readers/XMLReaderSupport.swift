@@ -1,8 +1,9 @@
 import SiftCore
 
 /// What the XML readers do once a stream ends: report libxml2's problems, keep what was read, and throw only
-/// when nothing of the file could be read.
+/// when nothing of the file could be read (no record element kept or rejected).
 enum XMLReaderSupport {
+  /// `recordsRead` counts the records handed on; records the stream rejected were already reported.
   static func finish(
     _ stream: XMLStream, recordsRead: Int, expected: String, isExpectedRoot: (String) -> Bool,
     into sink: inout RecordSink
@@ -15,8 +16,9 @@ enum XMLReaderSupport {
           .warning, "entity references left out of the text (Sift never expands or loads entities): \(names)",
           file: file))
     }
+    let rejected = stream.recordsSeen - recordsRead - (stream.unfinishedRecordLine == nil ? 0 : 1)
     if stream.failed {
-      if recordsRead == 0 {
+      if recordsRead == 0 && rejected == 0 {
         let what = stream.fatalSummary ?? "the XML is not well-formed"
         throw IngestError(
           file: file,
@@ -28,7 +30,7 @@ enum XMLReaderSupport {
           Diagnostic(
             .error,
             "record starting here was cut off by the XML error above; \(recordsRead) record(s) before it were kept",
-            file: file, line: line, recordIndex: recordsRead))
+            file: file, line: line, recordIndex: stream.recordsSeen - 1))
       } else {
         sink.warn(
           Diagnostic(
@@ -41,7 +43,7 @@ enum XMLReaderSupport {
     guard let root = stream.rootName else {
       throw IngestError(file: file, message: "the file holds no XML element; expected \(expected)")
     }
-    if recordsRead == 0 {
+    if recordsRead == 0 && rejected == 0 {
       if isExpectedRoot(root) {
         sink.warn(Diagnostic(.warning, "the export holds no records", file: file))
       } else {

@@ -1,33 +1,89 @@
 import SiftCore
 
 extension XMLTree {
-  /// Every text-bearing element below this one as a verbatim ``Field``, in document order. The tag is the element
-  /// path relative to this element (`titles/title`); attributes come as `path@name`. Elements named in
-  /// `inline` (`style`, `i`, `sup`…) are markup inside a value, not fields of their own.
-  func verbatimFields(inline: Set<String>) -> [Field] {
-    var fields: [Field] = []
-    collectFields(prefix: "", inline: inline, into: &fields)
-    return fields
+  /// Every text-bearing element below this one (the record element) as a verbatim ``Field``, in document order.
+  /// The tag is the element path relative to the record element (`titles/title`); attributes come as `path@name`.
+  /// Elements named in the stream's `inline` set (`style`, `i`, `sup`…) are markup inside a value, not fields of
+  /// their own.
+  func verbatimFields() -> [Field] {
+    verbatimFieldValues().fields
   }
 
-  private func collectFields(prefix: String, inline: Set<String>, into fields: inout [Field]) {
-    for case .element(let child) in children {
-      let path = prefix.isEmpty ? child.name : prefix + "/" + child.name
-      for attribute in child.attributes {
-        fields.append(Field(path + "@" + attribute.name, attribute.value))
+  /// ``verbatimFields()`` and, for each element, which field holds its value, so a reader can take its values
+  /// from the fields' strings instead of making them again.
+  func verbatimFieldValues() -> XMLFieldValues {
+    var values = XMLFieldValues(
+      fields: [], fieldOf: [Int32](repeating: -1, count: data.elements.count))
+    values.fields.reserveCapacity(32)
+    collectFields(of: index, into: &values)
+    return values
+  }
+
+  private func collectFields(of parent: Int, into values: inout XMLFieldValues) {
+    let elements = data.elements
+    let end = elements[parent].end
+    var child = parent + 1
+    while child < end {
+      let element = elements[child]
+      for i in element.attributeStart..<element.attributeEnd {
+        values.fields.append(Field(data.attributePath(i, of: element), data.attributeValue(i)))
       }
-      if child.isValueElement(inline: inline) {
-        let value = FieldText.trimmed(child.rawText)
-        if !value.isEmpty || child.attributes.isEmpty { fields.append(Field(path, value)) }
+      if element.holdsValue {
+        let value = trimmedText(element)
+        if !value.isEmpty || element.attributeStart == element.attributeEnd {
+          values.fieldOf[child] = Int32(values.fields.count)
+          values.fields.append(Field(data.paths[Int(element.path)], value))
+        }
       } else {
-        child.collectFields(prefix: path, inline: inline, into: &fields)
+        collectFields(of: child, into: &values)
       }
+      child = element.end
     }
   }
 
-  /// True when the element holds text (possibly with inline markup) rather than further structure.
-  func isValueElement(inline: Set<String>) -> Bool {
-    for case .element(let e) in children where !inline.contains(e.name) { return false }
-    return true
+  /// The element's text with leading and trailing white space removed (inner white space kept).
+  private func trimmedText(_ element: XMLRecordData.Element) -> String {
+    data.text.withUnsafeBufferPointer { all in
+      var start = element.textStart
+      var end = element.textEnd
+      guard start < end else { return "" }
+      let first = all[start]
+      let last = all[end - 1]
+      if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+        return String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
+      }
+      // Trim ASCII white space on the bytes, then let the Unicode-aware trim handle the rest.
+      while start < end, all[start] == 0x20 || (all[start] >= 0x09 && all[start] <= 0x0D) { start += 1 }
+      while end > start, all[end - 1] == 0x20 || (all[end - 1] >= 0x09 && all[end - 1] <= 0x0D) { end -= 1 }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self)
+      return FieldText.trimmed(text)
+    }
+  }
+}
+
+/// A record's verbatim fields, and which field holds each element's value (see ``XMLTree/verbatimFieldValues()``).
+struct XMLFieldValues {
+  var fields: [Field]
+  /// For each element of the record, the index of the field holding its trimmed text, or -1.
+  var fieldOf: [Int32]
+
+  /// ``XMLTree/text`` of `element`, sharing the field's string when white space needs no change.
+  func text(_ element: XMLTree) -> String? {
+    guard let raw = untrimmedField(element) else { return element.text }
+    let collapsed = FieldText.collapse(raw)
+    return collapsed.isEmpty ? nil : collapsed
+  }
+
+  /// ``XMLTree/rawText`` of `element`, sharing the field's string when the text has no white space to trim.
+  func rawText(_ element: XMLTree) -> String {
+    untrimmedField(element) ?? element.rawText
+  }
+
+  /// The value of the field holding `element`'s text when trimming left it whole (so it equals the raw text).
+  private func untrimmedField(_ element: XMLTree) -> String? {
+    let field = fieldOf[element.index]
+    guard field >= 0 else { return nil }
+    let value = fields[Int(field)].value
+    return value.utf8.count == element.textRange.count ? value : nil
   }
 }

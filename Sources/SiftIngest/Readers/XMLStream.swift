@@ -2,68 +2,71 @@ import CLibXML2
 import Foundation
 import SiftCore
 
-/// Streams an XML file with libxml2's `xmlTextReader` and hands out one record element at a time as a small tree.
+/// What ``XMLStream/next()`` hands out, in file order.
+enum XMLStreamItem {
+  /// A complete record element and its 0-based position among the file's record elements.
+  case record(XMLTree, index: Int)
+  /// A record element read to its end that cannot be kept (its error diagnostic, counted as rejected).
+  case rejected(Diagnostic)
+}
+
+/// Streams an XML file through libxml2's SAX2 push parser and hands out one record element at a time.
+///
+/// The file is fed to libxml2 in chunks of ``chunkSize`` bytes; the callbacks collect a record's elements and text
+/// as bytes (``XMLRecordData``) and queue the record when its end tag is read, so memory stays bounded by one chunk
+/// plus the records it completes. No `String` is made per node: names are interned once per stream and values are
+/// made when a reader asks for them.
 ///
 /// Safe by construction: the network is off (`XML_PARSE_NONET`), entities are never substituted and no DTD is
-/// loaded (so an external entity such as `file:///etc/passwd` is never read), libxml2's own entity amplification
-/// and depth limits stay on (no `XML_PARSE_HUGE`), and elements nested deeper than ``maxDepth`` stop the file.
+/// loaded (no `XML_PARSE_NOENT`, no `XML_PARSE_DTDLOAD`, no external-subset handler), so an external entity such as
+/// `file:///etc/passwd` is never read and the content of internal entities is left out of the records (their names
+/// are reported). libxml2's entity amplification and depth limits stay on (no `XML_PARSE_HUGE`), elements nested
+/// deeper than ``maxDepth`` stop the file, and a record holding a text node over ``maxTextBytes`` is rejected
+/// with a diagnostic while the records after it are still read.
 ///
-/// Each record element is expanded in full (`xmlTextReaderExpand`) before it is handed out, so a record is
-/// either complete or reported as cut off. When libxml2 stops at a fatal error, the records it had already
-/// completed are still handed out; the one it was inside is reported.
+/// When libxml2 stops at a fatal error, the records completed before it have been handed out; the record it was
+/// inside is reported through ``unfinishedRecordLine``.
 final class XMLStream {
   /// Deepest element nesting read; bibliographic XML is less than 15 levels deep.
   static let maxDepth = 100
+  /// Longest text node kept (libxml2's own limit without `XML_PARSE_HUGE`); a record with a longer one is rejected.
+  static let maxTextBytes = 10_000_000
+  /// Bytes handed to libxml2 at a time.
+  static let chunkSize = 256 * 1024
 
-  /// A problem libxml2 or the depth limit reported.
+  /// A problem libxml2 or a Sift limit reported.
   struct Issue {
     var message: String
     var line: Int?
+    /// An error (the diagnostic is an error), as opposed to a warning.
     var fatal: Bool
+    /// An error that stopped the parse (libxml2's fatal level, or a Sift limit).
+    var stops: Bool
   }
 
   let displayPath: String
-  private let reader: xmlTextReaderPtr
-  private let collector: ErrorCollector
-  /// Keeps the bytes of an in-memory input alive while libxml2 reads them.
-  private let memory: UnsafeMutableBufferPointer<CChar>?
-  /// Names of the open elements, outermost first (outside records).
-  private var path: [String] = []
-  /// The name of the document's root element, once seen.
-  private(set) var rootName: String?
-  /// Whether reading stopped because of a fatal error.
-  private(set) var failed = false
-  /// The line of the record element that a fatal error cut off, if any.
-  private(set) var unfinishedRecordLine: Int?
-  /// After a record was handed out, the reader must skip its subtree before reading on.
-  private var skipSubtree = false
-  /// After a fatal error: the next already-parsed sibling to hand out.
-  private var salvageNext: xmlNodePtr?
-  /// Names of entity references met in records and left out (Sift never expands entities).
-  private(set) var skippedEntities: Set<String> = []
-  /// The partial document taken over from libxml2 after a fatal error (freed with the stream).
-  private var ownedDocument: xmlDocPtr?
-  /// The path of the element holding the records, once a record was found.
-  private var recordParentPath: [String]?
-  /// Names already turned into strings, by their address in libxml2's dictionary (see ``internedName(_:of:)``).
-  /// A direct-mapped cache: a slot per address hash, the last name seen there.
-  private var nameCache = [(pointer: UnsafePointer<xmlChar>, name: String)?](repeating: nil, count: nameCacheSize)
-  private static let nameCacheSize = 512
-  /// Whether an element path (names from the root down, inclusive) is a record element.
-  private let isRecord: ([String]) -> Bool
+  private let state: UnsafeMutablePointer<XMLParseState>
+  private let parser: xmlParserCtxtPtr
+  /// The open file, or -1 for an in-memory input.
+  private let descriptor: Int32
+  private let memory: [UInt8]
+  private var memoryOffset = 0
+  private let buffer: UnsafeMutableRawPointer
+  private var finished = false
 
   /// libxml2 must be initialised once before it is used from several threads.
   private static let libxml2Initialised: Void = xmlInitParser()
 
-  private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+  private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
-  /// Opens `input`; `isRecord` says which element paths (names from the root down, inclusive) are records.
+  /// Opens `input`. `isRecord` says which element paths (names from the root down, inclusive) are records;
+  /// elements named in `inline` are markup inside a value (``XMLTree/holdsValue``); `known` names get the ids
+  /// `0..<known.count` in order, for fast lookups (``XMLTree/child(_:)-(Int32)``).
   /// Throws ``IngestError`` when the file cannot be opened.
-  init(_ input: InputSource, isRecord: @escaping ([String]) -> Bool) throws {
-    self.isRecord = isRecord
+  init(
+    _ input: InputSource, known: [String] = [], inline: Set<String>, isRecord: @escaping ([String]) -> Bool
+  ) throws {
     displayPath = input.displayPath
-    collector = ErrorCollector()
-    let opened: xmlTextReaderPtr?
     switch input {
     case .file(let path):
       var isDirectory: ObjCBool = false
@@ -72,281 +75,180 @@ final class XMLStream {
       else {
         throw IngestError(file: path, message: "cannot open the file; check that it exists and is readable")
       }
-      memory = nil
-      opened = xmlReaderForFile(path, nil, Self.options)
-    case .memory(let name, let bytes):
-      let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
-      for (i, byte) in bytes.enumerated() { buffer[i] = CChar(bitPattern: byte) }
-      memory = buffer
-      opened = xmlReaderForMemory(buffer.baseAddress, Int32(clamping: bytes.count), name, nil, Self.options)
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else {
+        throw IngestError(file: path, message: "cannot open the file; check that it exists and is readable")
+      }
+      descriptor = fd
+      memory = []
+    case .memory(_, let bytes):
+      descriptor = -1
+      memory = bytes
     }
-    guard let opened else {
-      memory?.deallocate()
-      throw IngestError(file: input.displayPath, message: "libxml2 could not open the file as XML")
-    }
-    reader = opened
     _ = Self.libxml2Initialised
-    xmlTextReaderSetErrorHandler(reader, xmlStreamErrorHandler, Unmanaged.passUnretained(collector).toOpaque())
+    var handler = xmlStreamHandler()
+    guard let created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, input.displayPath) else {
+      if descriptor >= 0 { close(descriptor) }
+      throw IngestError(file: input.displayPath, message: "libxml2 could not start an XML parser")
+    }
+    parser = created
+    xmlCtxtUseOptions(parser, Self.options)
+    buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+    state = UnsafeMutablePointer<XMLParseState>.allocate(capacity: 1)
+    state.initialize(
+      to: XMLParseState(
+        parser: parser, displayPath: input.displayPath, known: known, inline: inline, isRecord: isRecord))
+    parser.pointee._private = UnsafeMutableRawPointer(state)
   }
 
   deinit {
-    xmlFreeTextReader(reader)
-    if let ownedDocument { xmlFreeDoc(ownedDocument) }
-    memory?.deallocate()
+    parser.pointee._private = nil
+    if let document = parser.pointee.myDoc {
+      parser.pointee.myDoc = nil
+      xmlFreeDoc(document)
+    }
+    xmlFreeParserCtxt(parser)
+    state.pointee.releaseBuffers()
+    state.deinitialize(count: 1)
+    state.deallocate()
+    buffer.deallocate()
+    if descriptor >= 0 { close(descriptor) }
   }
 
   /// Problems reported so far, in order.
-  var issues: [Issue] { collector.issues }
+  var issues: [Issue] { state.pointee.issues }
+  /// The name of the document's root element, once seen.
+  var rootName: String? { state.pointee.rootName }
+  /// Whether reading stopped because of a fatal error or a Sift limit.
+  var failed: Bool { state.pointee.failed }
+  /// The line of the record element that a fatal error cut off, if any.
+  var unfinishedRecordLine: Int? { state.pointee.unfinishedRecordLine }
+  /// Record elements met so far (handed out, rejected, or cut off): the position of the next one.
+  var recordsSeen: Int { state.pointee.recordsSeen }
+  /// Names of entity references met in records and left out (Sift never expands entities).
+  var skippedEntities: Set<String> { state.pointee.skippedEntities }
 
-  /// The current parser line (1-based).
-  var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+  /// The current parser line (1-based), or the line where reading stopped.
+  var line: Int { state.pointee.stopLine ?? state.pointee.currentLine }
 
-  /// Reads on to the next record element and returns it with all its content. Returns nil at the end of the document or after a fatal error
-  /// (``failed``; records libxml2 completed before the error are still returned first).
-  func nextRecord() -> XMLTree? {
-    if failed { return salvage() }
+  /// The next record element, or a record rejected whole; nil at the end of the document or after a fatal error
+  /// (``failed``; records completed before the error are handed out first).
+  func next() -> XMLStreamItem? {
     while true {
-      let status: Int32
-      let skipped = skipSubtree
-      if skipSubtree {
-        skipSubtree = false
-        path.removeLast()
-        status = xmlTextReaderNext(reader)
-      } else {
-        status = xmlTextReaderRead(reader)
+      if let item = state.pointee.dequeue() { return item }
+      if finished { return nil }
+      feed()
+    }
+  }
+
+  /// Hands the next chunk (or the end of the input) to libxml2 and checks whether it stopped.
+  private func feed() {
+    var count = 0
+    if descriptor >= 0 {
+      repeat { count = read(descriptor, buffer, Self.chunkSize) } while count < 0 && errno == EINTR
+      if count < 0 {
+        let reason = String(cString: strerror(errno))
+        state.pointee.stop("cannot read the file (\(reason)); Sift stops reading it here")
+        finishFailed()
+        return
       }
-      if status == 0 { return nil }
-      if status < 0 {
-        // Records libxml2 parsed after the current node are still in its tree.
-        let current = xmlTextReaderCurrentNode(reader)
-        var start = nextRecordSibling(after: current, includingSelf: !skipped)
-        if start == nil, recordParentPath == nil, let doc = xmlTextReaderCurrentDoc(reader) {
-          // libxml2 failed before handing out a node: look for complete records in what it built.
-          ownedDocument = doc
-          start = firstRecord(in: xmlDocGetRootElement(doc), parentPath: [])
+      if count > 0 { xmlParseChunk(parser, buffer.assumingMemoryBound(to: CChar.self), Int32(count), 0) }
+    } else {
+      count = min(Self.chunkSize, memory.count - memoryOffset)
+      if count > 0 {
+        memory.withUnsafeBytes { bytes in
+          let start = bytes.baseAddress.map { $0 + memoryOffset }?.assumingMemoryBound(to: CChar.self)
+          _ = xmlParseChunk(parser, start, Int32(count), 0)
         }
-        fail(nil, current: start)
-        return salvage()
-      }
-      switch xmlTextReaderNodeType(reader) {
-      case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-        let name = string(xmlTextReaderConstName(reader)) ?? ""
-        if rootName == nil { rootName = name }
-        path.append(name)
-        if path.count > Self.maxDepth {
-          fail(depthMessage(Self.maxDepth), current: nil)
-          return nil
-        }
-        if isRecord(path) {
-          recordParentPath = Array(path.dropLast())
-          return expandRecord()
-        }
-        if xmlTextReaderIsEmptyElement(reader) == 1 { path.removeLast() }
-      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-        if !path.isEmpty { path.removeLast() }
-      default:
-        break
+        memoryOffset += count
       }
     }
+    if count == 0 {
+      xmlParseChunk(parser, nil, 0, 1)
+      finished = true
+    }
+    if state.pointee.failed || parser.pointee.wellFormed == 0 { finishFailed() }
   }
 
-  /// Parses the current record element to its end and converts it.
-  private func expandRecord() -> XMLTree? {
-    guard let node = xmlTextReaderExpand(reader) else {
-      // libxml2 stopped inside or just after this record.
-      let current = xmlTextReaderCurrentNode(reader)
-      fail(nil, current: current)
-      return salvage()
-    }
-    skipSubtree = true
-    switch convert(node) {
-    case .success(let tree): return tree
-    case .failure(let issue):
-      fail(issue.message, current: nil)
-      unfinishedRecordLine = Int(xmlGetLineNo(node))
-      return nil
-    }
+  private func finishFailed() {
+    finished = true
+    state.pointee.markFailed()
   }
 
-  /// After a fatal error: hands out the next record libxml2 had completed before the error, if any.
-  private func salvage() -> XMLTree? {
-    guard let node = salvageNext else { return nil }
-    salvageNext = nil
-    if collector.openNodes.contains(node) {
-      unfinishedRecordLine = Int(xmlGetLineNo(node))
-      return nil
-    }
-    salvageNext = nextRecordSibling(after: node, includingSelf: false)
-    switch convert(node) {
-    case .success(let tree): return tree
-    case .failure:
-      unfinishedRecordLine = Int(xmlGetLineNo(node))
-      salvageNext = nil
-      return nil
-    }
-  }
-
-  /// The first record element at or below `node` (depth-first, document order).
-  private func firstRecord(in node: xmlNodePtr?, parentPath: [String]) -> xmlNodePtr? {
-    guard let node, node.pointee.type == XML_ELEMENT_NODE, parentPath.count < Self.maxDepth else { return nil }
-    let name = node.pointee.name.map { String(cString: $0) } ?? ""
-    if rootName == nil { rootName = name }
-    if isRecord(parentPath + [name]) {
-      recordParentPath = parentPath
-      return node
-    }
-    var child = node.pointee.children
-    while let current = child {
-      if let found = firstRecord(in: current, parentPath: parentPath + [name]) { return found }
-      child = current.pointee.next
-    }
-    return nil
-  }
-
-  /// The first element from `node` on (or after it) that is a record element, among already-parsed siblings.
-  private func nextRecordSibling(after node: xmlNodePtr?, includingSelf: Bool) -> xmlNodePtr? {
-    guard let parentPath = recordParentPath, let node else { return nil }
-    var candidate = includingSelf ? node : node.pointee.next
-    while let current = candidate {
-      if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name,
-        isRecord(parentPath + [String(cString: name)])
-      {
-        return current
-      }
-      candidate = current.pointee.next
-    }
-    return nil
-  }
-
-  private func fail(_ message: String?, current: xmlNodePtr?) {
-    failed = true
-    salvageNext = current
-    if let message {
-      collector.issues.append(Issue(message: message, line: line, fatal: true))
-    } else if !collector.issues.contains(where: \.fatal) {
-      collector.issues.append(Issue(message: "the XML is not well-formed", line: line, fatal: true))
-    }
-  }
-
-  private func depthMessage(_ depth: Int) -> String {
-    "elements are nested more than \(depth) levels deep; Sift stops reading this file here"
-  }
-
-  /// Converts a libxml2 element subtree to an ``XMLTree`` (text and element children; entity references
-  /// are left out, never expanded).
-  private func convert(_ node: xmlNodePtr, depth: Int = 0) -> Result<XMLTree, XMLTreeIssue> {
-    guard depth <= Self.maxDepth else { return .failure(XMLTreeIssue(message: depthMessage(Self.maxDepth))) }
-    // Only the record element's line is used; libxml2 may search for lines past 65535, so skip the others.
-    let line = depth == 0 ? Int(xmlGetLineNo(node)) : 0
-    var tree = XMLTree(name: internedName(node.pointee.name, of: node), line: line)
-    var attribute = node.pointee.properties
-    while let attr = attribute {
-      let name = internedName(attr.pointee.name, of: node)
-      tree.attributes.append((name, textOf(attr.pointee.children)))
-      attribute = attr.pointee.next
-    }
-    var child = node.pointee.children
-    while let current = child {
-      switch current.pointee.type {
-      case XML_ELEMENT_NODE:
-        switch convert(current, depth: depth + 1) {
-        case .success(let sub): tree.children.append(.element(sub))
-        case .failure(let issue): return .failure(issue)
-        }
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content { tree.children.append(.text(String(cString: content))) }
-      case XML_ENTITY_REF_NODE:
-        if let name = current.pointee.name, skippedEntities.count < 20 {
-          skippedEntities.insert(String(cString: name))
-        }
-      default:
-        break
-      }
-      child = current.pointee.next
-    }
-    return .success(tree)
-  }
-
-  /// An element or attribute name as a `String`, made once per distinct name: names libxml2 keeps in its
-  /// dictionary have one stable address each for the life of the reader.
-  private func internedName(_ pointer: UnsafePointer<xmlChar>?, of node: xmlNodePtr) -> String {
-    guard let pointer else { return "" }
-    let slot = (Int(bitPattern: pointer) >> 3) & (Self.nameCacheSize - 1)
-    if let cached = nameCache[slot], cached.pointer == pointer { return cached.name }
-    let name = String(cString: pointer)
-    if let dict = node.pointee.doc?.pointee.dict, xmlDictOwns(dict, pointer) == 1 {
-      nameCache[slot] = (pointer, name)
-    }
-    return name
-  }
-
-  /// The text of a node list (an attribute's value), entity references left out.
-  private func textOf(_ first: xmlNodePtr?) -> String {
-    var out = ""
-    var node = first
-    while let current = node {
-      if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
-        out += String(cString: content)
-      }
-      node = current.pointee.next
-    }
-    return out
-  }
-
-  private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-    guard let pointer else { return nil }
-    return String(cString: pointer)
-  }
-
-  /// Turns the issues into diagnostics. Non-fatal ones are warnings, fatal ones errors.
+  /// Turns the issues into diagnostics. Errors stay errors, the rest are warnings.
   func diagnostics() -> [Diagnostic] {
     issues.map { Diagnostic($0.fatal ? .error : .warning, $0.message, file: displayPath, line: $0.line) }
   }
 
-  /// The first fatal issue as one line, e.g. `line 4: Opening and ending tag mismatch: …`.
+  /// The first issue that stopped the parse as one line, e.g. `line 4: Opening and ending tag mismatch: …`.
   var fatalSummary: String? {
-    guard let issue = issues.first(where: \.fatal) else { return nil }
+    guard let issue = issues.first(where: \.stops) ?? issues.first(where: \.fatal) else { return nil }
     return (issue.line.map { "line \($0): " } ?? "") + issue.message
   }
 }
 
-/// Why a subtree could not be converted.
-private struct XMLTreeIssue: Error {
-  var message: String
-}
-
-/// Collects libxml2's messages for one stream, and the elements that were still open at the first fatal error.
-private final class ErrorCollector {
-  var issues: [XMLStream.Issue] = []
-  var openNodes: Set<xmlNodePtr> = []
-}
-
-/// libxml2's per-reader error callback: records the message, its line and whether it is fatal. The locator is
-/// libxml2's parser context; its stack of open elements says which records an error cut off.
-private func xmlStreamErrorHandler(
-  _ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?, _ severity: xmlParserSeverities,
-  _ locator: xmlTextReaderLocatorPtr?
-) {
-  guard let context else { return }
-  let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-  var text = message.map { String(cString: $0) }?.trimmingSpaces ?? "XML error"
-  if text.contains("Excessive depth") {
-    text = "elements are nested more than 256 levels deep; Sift stops reading this file here"
+/// The SAX2 callbacks: libxml2's defaults for the document and the DTD's declarations (kept in the parser's own
+/// document, never loaded from outside), Sift's for elements, text, entity references and errors.
+private func xmlStreamHandler() -> xmlSAXHandler {
+  var handler = xmlSAXHandler()
+  xmlSAXVersion(&handler, 2)
+  handler.externalSubset = nil
+  handler.startElement = nil
+  handler.endElement = nil
+  handler.comment = nil
+  handler.processingInstruction = nil
+  handler.error = nil
+  handler.warning = nil
+  handler.fatalError = nil
+  handler.startElementNs = { context, localname, prefix, uri, _, _, attributeCount, defaultedCount, attributes in
+    guard let state = xmlParseState(context) else { return }
+    state.pointee.startElement(
+      localname, prefix: prefix, uri: uri, attributes: attributes,
+      count: Int(attributeCount) - Int(defaultedCount))
   }
-  let line = locator.map { Int(xmlTextReaderLocatorLineNumber($0)) }.flatMap { $0 > 0 ? $0 : nil }
-  let fatal = severity == XML_PARSER_SEVERITY_ERROR
-  // Every fatal error adds the elements open in its parser context: libxml2 parses entities in a context of their
-  // own, so the first error alone may not show the record it cut off. More marked elements only means fewer
-  // records salvaged, never a cut-off record handed out.
-  if fatal, let locator {
-    let parser = locator.assumingMemoryBound(to: xmlParserCtxt.self)
-    if let stack = parser.pointee.nodeTab {
-      for i in 0..<Int(max(parser.pointee.nodeNr, 0)) {
-        if let node = stack[i] { collector.openNodes.insert(node) }
-      }
+  handler.endElementNs = { context, _, _, _ in
+    guard let state = xmlParseState(context) else { return }
+    state.pointee.endElement()
+  }
+  handler.characters = xmlStreamCharacters
+  handler.ignorableWhitespace = xmlStreamCharacters
+  handler.cdataBlock = xmlStreamCharacters
+  handler.reference = { context, name in
+    guard let state = xmlParseState(context), let name else { return }
+    state.pointee.noteSkippedEntity(name)
+  }
+  handler.getEntity = { context, name in
+    let entity = xmlSAX2GetEntity(context, name)
+    if let entity, let name, entity.pointee.etype != XML_INTERNAL_PREDEFINED_ENTITY,
+      let state = xmlParseState(context), state.pointee.parser.pointee.inSubset == 0
+    {
+      state.pointee.noteSkippedEntity(name)
     }
+    return entity
   }
-  // Keep the diagnostics few: libxml2 may repeat itself after the first fatal error.
-  guard collector.issues.count < 20, !collector.issues.contains(where: { $0.message == text }) else { return }
-  collector.issues.append(XMLStream.Issue(message: text, line: line, fatal: fatal))
+  handler.serror = { context, error in
+    guard let context, let error else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = parser.pointee._private else { return }
+    raw.assumingMemoryBound(to: XMLParseState.self).pointee.report(error)
+  }
+  return handler
+}
+
+private func xmlStreamCharacters(_ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32)
+{
+  guard let state = xmlParseState(context), let bytes, count > 0 else { return }
+  state.pointee.characters(bytes, count: Int(count))
+}
+
+/// The stream state behind a callback's parser context, or nil when the callback reports the content of an
+/// entity (parsed by libxml2 in a context of its own or as a further input): that content is left out.
+@inline(__always)
+private func xmlParseState(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLParseState>? {
+  guard let context else { return nil }
+  let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+  guard let raw = parser.pointee._private else { return nil }
+  let state = raw.assumingMemoryBound(to: XMLParseState.self)
+  guard state.pointee.parser == parser, parser.pointee.inputNr <= 1 else { return nil }
+  return state
 }

@@ -60,7 +60,9 @@ struct ReviewerCommand: ParsableCommand {
     commandName: "reviewer",
     abstract: "Manage the team server's reviewer accounts: `sift reviewer add NAME` (runs sift-server).")
 
-  @Argument(parsing: .captureForPassthrough, help: "`add NAME [--role reviewer|adjudicator] [--password-stdin]`.")
+  @Argument(
+    parsing: .captureForPassthrough,
+    help: "`add NAME [--role reviewer|adjudicator] [--password-stdin] [--project DIR] [--store URL]`.")
   var arguments: [String] = []
 
   func run() throws { try ServerForwarding.run("reviewer", arguments) }

@@ -7,7 +7,7 @@ import SiftStore
 import SiftTeamStore
 
 extension ProjectScreening {
-  static func queue(rows: ProjectRows, review: ReviewProtocol, reviewer: String, stage: Stage) throws -> Queue {
+  static func queue(rows: ProjectRows, review: ReviewProtocol, reviewer: String, stage: Stage) -> Queue {
     fatalError("pending teamstore")
   }
   static func check(_ input: DecisionInput, rows: ProjectRows, review: ReviewProtocol) throws -> String {
@@ -23,7 +23,7 @@ extension ProjectConflicts {
   }
 }
 extension ProjectAgreement {
-  static func compute(rows: ProjectRows, stage: Stage?) -> [PairAgreement] { fatalError("pending teamstore") }
+  static func compute(rows: ProjectRows, review: ReviewProtocol, stage: Stage?) -> [PairAgreement] { fatalError("pending teamstore") }
 }
 extension ProjectFlow {
   static func derive(rows: ProjectRows, review: ReviewProtocol) -> FlowInput { fatalError("pending teamstore") }
@@ -33,4 +33,9 @@ enum TeamStores {
 }
 enum StoreCopy {
   static func run(from: any TeamStore, to: any TeamStore) async throws -> String { fatalError("pending") }
+}
+extension DecisionsExport {
+  static func csv(
+    rows: ProjectRows, history: [DecisionRow]?, review: ReviewProtocol, stage: Stage?, reviewer: String?, all: Bool
+  ) -> Output { fatalError("pending") }
 }

@@ -29,6 +29,8 @@ struct ServerFixture {
   let root: URL
   let review: ReviewProtocol
   let store: any TeamStore
+  /// The PostgreSQL database made for this fixture, dropped by ``close()``.
+  let database: String?
 
   static let password = "correct horse battery"
   static let hostileTitle = "<script>alert(1)</script> & \"x\""
@@ -65,20 +67,49 @@ struct ServerFixture {
     _ = try ProjectImport.run(
       project: project, paths: [ris.path], source: ImportSource(name: "Scopus", column: .databases))
     let store: any TeamStore
+    var database: String?
     switch kind {
     case .sqlite:
       store = try await TeamStores.open(store: nil, projectPath: root.path)
     case .postgres:
-      let url = try #require(
+      let base = try #require(
         StoreKind.postgresURL, "SIFT_TEST_POSTGRES_URL is not set (CI is set, so this fails instead of skipping)")
-      store = try await TestDatabases.freshPostgres(url: url, copying: root.path)
+      // A database of its own, filled from the project's SQLite file by `store copy`.
+      let name = "sift_server_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+      let url = try await PostgresTeamStore.createDatabase(String(name), url: base)
+      database = String(name)
+      store = try await TeamStores.open(store: url, projectPath: root.path)
+      let sqlite = try await TeamStores.open(store: nil, projectPath: root.path)
+      _ = try await StoreCopy.run(from: sqlite, to: store)
+      try await sqlite.close()
     }
     try await store.migrate()
     for (name, role) in [("CML", "reviewer"), ("LJ", "reviewer"), ("ADJ", "adjudicator")] {
       try await ServerSetup.addReviewer(
         name: name, role: role, password: password, store: store, hasher: .testing)
     }
-    return ServerFixture(root: root, review: project.review, store: store)
+    return ServerFixture(root: root, review: project.review, store: store, database: database)
+  }
+
+  /// Closes the store and removes the project folder and the PostgreSQL database.
+  func close() async {
+    try? await store.close()
+    if let database, let base = StoreKind.postgresURL {
+      try? await PostgresTeamStore.dropDatabase(database, url: base)
+    }
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  /// Runs `body` on a new fixture of `kind`, cleaning up afterwards even when it throws.
+  static func with(_ kind: StoreKind, _ body: (ServerFixture) async throws -> Void) async throws {
+    let fixture = try await make(kind)
+    do {
+      try await body(fixture)
+    } catch {
+      await fixture.close()
+      throw error
+    }
+    await fixture.close()
   }
 
   func app() -> some ApplicationProtocol {

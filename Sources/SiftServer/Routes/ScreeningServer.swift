@@ -89,14 +89,14 @@ struct ScreeningServer: Sendable {
       var done = 0
       var total = 0
       if review.reviewers.contains(reviewer) {
-        let queue = try ProjectScreening.queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
+        let queue = ProjectScreening.queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
         done = queue.done
         total = queue.total
       }
       let conflicts =
         session.isAdjudicator
         ? ProjectConflicts.list(rows: rows, review: review, records: [], stage: stage).count : nil
-      let agreement = ProjectAgreement.compute(rows: rows, stage: stage)
+      let agreement = ProjectAgreement.compute(rows: rows, review: review, stage: stage)
       summaries.append(
         Pages.StageSummary(stage: stage, done: done, total: total, conflicts: conflicts, agreement: agreement))
     }
@@ -131,8 +131,11 @@ struct ScreeningServer: Sendable {
   func decisionsCSV(_ request: Request) async throws -> Response {
     guard let (_, session) = await signedIn(request) else { return redirect("/login") }
     let rows = try await store.projectRows()
-    let csv = DecisionsCSV.render(
-      rows: rows, review: review, viewer: session.reviewer ?? "", seesAll: session.isAdjudicator)
+    // The CLI's export: blinded for reviewers (decisions on records not yet decided by every reviewer, and not
+    // resolved, are withheld), all of them for an adjudicator.
+    let csv = DecisionsExport.csv(
+      rows: rows, history: nil, review: review, stage: nil, reviewer: nil, all: session.isAdjudicator
+    ).csv
     return Response(
       status: .ok,
       headers: [
@@ -152,7 +155,7 @@ struct ScreeningServer: Sendable {
     }
     let reviewer = session.reviewer ?? ""
     let rows = try await store.projectRows()
-    let queue = try ProjectScreening.queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
+    let queue = ProjectScreening.queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
     var item: Pages.QueueItem?
     if let id = queue.todo.first, let row = try await store.record(id: id) {
       let record = try decodeRecord(row)

@@ -148,7 +148,8 @@ import Testing
         // The adjudicator has no queue (not a protocol reviewer), so cannot decide either.
         let adj = try await Browser.signIn(client, name: "ADJ")
         #expect(try await adj.get(client, "/screen/title").status == .forbidden)
-        let refused = try await adj.post(client, "/screen/title/decide", [("record", "R000002"), ("verdict", "include")])
+        let refused = try await adj.post(
+          client, "/screen/title/decide", [("record", "R000002"), ("verdict", "include")])
         #expect(refused.status == .forbidden)
       }
       let decisions = try await fixture.store.projectRows().decisions
@@ -263,7 +264,8 @@ import Testing
         #expect(out.status == .seeOther && out.headers[.location] == "/login")
         #expect(try await cml.get(client, "/").status == .seeOther)
         let again = try await Browser.signIn(client, name: "CML")
-        #expect(Web.hidden("record", in: String(buffer: try await again.get(client, "/screen/title").body)) == "R000003")
+        #expect(
+          Web.hidden("record", in: String(buffer: try await again.get(client, "/screen/title").body)) == "R000003")
       }
     }
   }
@@ -285,7 +287,9 @@ import Testing
         let lines = String(buffer: response.body).split(separator: "\n").map(String.init)
         #expect(lines.first == "record,stage,reviewer,verdict,criteria,note,time,study")
         #expect(lines.count == 3)
-        #expect(lines.dropFirst().first?.hasPrefix("R000001,title,CML,include,,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") == true)
+        #expect(
+          lines.dropFirst().first?.hasPrefix("R000001,title,CML,include,,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",")
+            == true)
         #expect(lines.dropFirst(2).first?.hasPrefix("R000002,title,CML,maybe,,-0.25,") == true)
         // A reviewer's download is blinded as `sift decisions export`: nothing until every reviewer decided.
         let blinded = String(buffer: try await cml.get(client, "/decisions.csv").body)

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Adds the same protective headers to every response: the page's Content-Security-Policy, no caching (pages hold

@@ -158,7 +158,7 @@ struct ScreeningServer: Sendable {
     let queue = ProjectScreening.queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
     var item: Pages.QueueItem?
     if let id = queue.todo.first, let row = try await store.record(id: id) {
-      let record = try decodeRecord(row)
+      let record = try ProjectScreening.content(of: row)
       let fulltext = rows.fulltexts.last { $0.recordId == id }
       item = Pages.QueueItem(
         id: id, record: record, fulltextURL: fulltext?.url, fulltextPath: fulltext?.path,
@@ -225,7 +225,7 @@ struct ScreeningServer: Sendable {
     let rows = try await store.projectRows()
     var items: [Pages.ConflictItem] = []
     for conflict in ProjectConflicts.list(rows: rows, review: review, records: [], stage: stage) {
-      let title = try await store.record(id: conflict.recordID).map(decodeRecord)?.title ?? ""
+      let title = try await store.record(id: conflict.recordID).map(ProjectScreening.content(of:))?.title ?? ""
       let resolution = rows.resolutions.last { $0.recordId == conflict.recordID && $0.stage == stage.rawValue }
         .map { "Resolved \($0.verdict) by \($0.resolvedBy) at \($0.resolvedAt): \($0.note ?? "")" }
       items.append(
@@ -330,14 +330,6 @@ struct ScreeningServer: Sendable {
     let wanted = Set(ids)
     let known = review.criteria.map(\.id)
     return known.filter { wanted.contains($0) } + wanted.subtracting(known).sorted()
-  }
-
-  func decodeRecord(_ row: RecordRow) throws -> Record {
-    do {
-      return try JSONDecoder().decode(Record.self, from: Data(row.recordJson.utf8))
-    } catch {
-      throw ProjectError("record \(row.id): stored JSON cannot be read (\(error)); the database may be damaged")
-    }
   }
 
   func readForm(_ request: Request) async throws -> FormBody {

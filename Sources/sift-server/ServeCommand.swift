@@ -32,9 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
       options: ServerOptions(
         host: host, port: port, secureCookies: secureCookies,
         onRunning: { url in
-          print("sift-server: serving \(title) from \(location) at \(url)")
-          print("sift-server: press Ctrl-C to stop")
-          fflush(stdout)
+          // Written unbuffered, so a script reading the log sees the URL at once.
+          FileHandle.standardOutput.write(
+            Data("sift-server: serving \(title) from \(location) at \(url)\nsift-server: press Ctrl-C to stop\n".utf8))
         }))
     do {
       try await app.runService()

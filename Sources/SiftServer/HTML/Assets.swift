@@ -41,7 +41,7 @@ enum Assets {
     """
 
   /// Keyboard shortcuts on the queue page: i / e / m choose the verdict, 1–9 toggle the numbered criteria (and choose
-  /// exclude), Enter saves. Typing in the note is left alone.
+  /// exclude; i and m untick them), Enter saves. Typing in the note is left alone.
   static let js = """
     (function () {
       var form = document.getElementById("decide");
@@ -55,9 +55,12 @@ enum Assets {
         var target = event.target;
         if (target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text"))) return;
         var key = event.key;
-        if (key === "i") { pick("include"); event.preventDefault(); }
+        function clearReasons() {
+          form.querySelectorAll('input[name="criteria"]').forEach(function (box) { box.checked = false; });
+        }
+        if (key === "i") { pick("include"); clearReasons(); event.preventDefault(); }
         else if (key === "e") { pick("exclude"); event.preventDefault(); }
-        else if (key === "m") { pick("maybe"); event.preventDefault(); }
+        else if (key === "m") { pick("maybe"); clearReasons(); event.preventDefault(); }
         else if (key >= "1" && key <= "9") {
           var box = form.querySelector('input[data-key="' + key + '"]');
           if (box) { box.checked = !box.checked; pick("exclude"); event.preventDefault(); }

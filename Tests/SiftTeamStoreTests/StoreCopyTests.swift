@@ -50,7 +50,7 @@ import Testing
   }
 
   @Test func openChoosesTheStore() async throws {
-    let folder = try FileManager.default.temporaryDirectory.appendingPathComponent("sift-open-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sift-open-\(UUID().uuidString)")
     let created = try await TeamStores.open(store: nil, projectPath: folder.path, create: true)
     #expect(created.location == "sqlite:" + folder.appendingPathComponent("sift.sqlite").path)
     let again = try await TeamStores.open(store: "sqlite:" + folder.path, projectPath: "/elsewhere")

@@ -2,6 +2,7 @@ import Foundation
 import SiftCore
 import SiftKit
 import SiftStore
+import SiftTeamStore
 import TestSupport
 
 /// A real project made with the CLI's use cases: 64 PsycINFO records and 6 more imported from the shared fixtures,

@@ -16,6 +16,14 @@ public struct ReviewerAccount: Sendable, Hashable {
     self.role = role
     self.createdAt = createdAt
   }
+
+  init(_ row: ReviewerRow) {
+    self.init(name: row.name, passwordHash: row.passwordHash, role: row.role, createdAt: row.createdAt)
+  }
+
+  var row: ReviewerRow {
+    ReviewerRow(name: name, passwordHash: passwordHash, role: role, createdAt: createdAt)
+  }
 }
 
 /// The store a team server runs on: the project's SQLite file, or PostgreSQL with the same schema and migrations.
@@ -47,4 +55,18 @@ public protocol TeamStore: Sendable {
   func saveReviewer(_ account: ReviewerAccount) async throws
   /// Releases connections.
   func close() async throws
+
+  // Added by teamstore (additive): reads for a few records, and what `sift store copy` needs.
+
+  /// The rows of ``projectRows()`` for `only` these records (all when nil); imports are always all of them.
+  func projectRows(only recordIDs: [String]?) async throws -> ProjectRows
+  /// Records with these ids, in import order (unknown ids left out), e.g. for titles on the conflicts page.
+  func records(ids: [String]) async throws -> [RecordRow]
+  /// Every row of every table (for `sift store copy`).
+  func dump() async throws -> StoreDump
+  /// Inserts every row of `dump` with its ids, in one transaction; throws ``TeamStoreError`` when the store is not
+  /// empty.
+  func load(_ dump: StoreDump) async throws
+  /// Row count of every table of ``SiftStore/StoreSchema/tables``.
+  func tableCounts() async throws -> [String: Int]
 }

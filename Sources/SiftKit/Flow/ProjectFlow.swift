@@ -10,26 +10,28 @@ public enum ProjectFlow {
   }
 
   public static func load(project: Project) throws -> FlowInput {
-    let review = project.review
-    return try project.store.read { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      var sources: [FlowSource] = review.databases.map { FlowSource(name: $0.name, column: .databases) }
-      sources += (review.registers ?? []).map { FlowSource(name: $0.name, column: .registers) }
-      sources += (review.otherMethods ?? []).map { FlowSource(name: $0.name, column: .otherMethods) }
-      let known = Set(sources.map(\.name))
-      let columns = Dictionary(
-        try access.imports().filter { !$0.source.isEmpty }.map { ($0.source, $0.sourceColumn) },
-        uniquingKeysWith: { first, _ in first })
-      let extra = Set(snapshot.sources.values).subtracting(known).sorted()
-      sources += extra.map { FlowSource(name: $0, column: FlowColumn(rawValue: columns[$0] ?? "") ?? .databases) }
-      let records = snapshot.recordIDs.map { id in
-        FlowRecord(
-          id: id, source: snapshot.sources[id] ?? "Unknown", fate: fate(id, snapshot: snapshot, review: review))
-      }
-      return FlowInput(
-        records: records, stages: review.stages, criteria: review.criteria, sources: sources,
-        previousReview: review.previousReview)
+    let rows = try project.store.read { access in try access.projectRows() }
+    return derive(rows: rows, review: project.review)
+  }
+
+  /// Each record's source and fate from `rows` (e.g. of a team store), for the PRISMA 2020 diagram.
+  public static func derive(rows: ProjectRows, review: ReviewProtocol) -> FlowInput {
+    let snapshot = ScreeningSnapshot(rows: rows, review: review)
+    var sources: [FlowSource] = review.databases.map { FlowSource(name: $0.name, column: .databases) }
+    sources += (review.registers ?? []).map { FlowSource(name: $0.name, column: .registers) }
+    sources += (review.otherMethods ?? []).map { FlowSource(name: $0.name, column: .otherMethods) }
+    let known = Set(sources.map(\.name))
+    let columns = Dictionary(
+      rows.imports.filter { !$0.source.isEmpty }.map { ($0.source, $0.sourceColumn) },
+      uniquingKeysWith: { first, _ in first })
+    let extra = Set(snapshot.sources.values).subtracting(known).sorted()
+    sources += extra.map { FlowSource(name: $0, column: FlowColumn(rawValue: columns[$0] ?? "") ?? .databases) }
+    let records = snapshot.recordIDs.map { id in
+      FlowRecord(id: id, source: snapshot.sources[id] ?? "Unknown", fate: fate(id, snapshot: snapshot, review: review))
     }
+    return FlowInput(
+      records: records, stages: review.stages, criteria: review.criteria, sources: sources,
+      previousReview: review.previousReview)
   }
 
   static func fate(_ id: String, snapshot: ScreeningSnapshot, review: ReviewProtocol) -> Fate {

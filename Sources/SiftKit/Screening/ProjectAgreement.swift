@@ -8,7 +8,16 @@ public enum ProjectAgreement {
   public static func compute(project: Project, stage: Stage? = nil) throws -> [PairAgreement] {
     let review = project.review
     let rows = try project.store.read { try $0.currentDecisions(stage: stage?.rawValue) }
-    let decisions = rows.compactMap(ScreeningSnapshot.decision)
+    return compute(decisions: rows, review: review, stage: stage)
+  }
+
+  /// Agreement from the current decisions in `rows` (e.g. of a team store); `stage` nil: every protocol stage.
+  public static func compute(rows: ProjectRows, review: ReviewProtocol, stage: Stage? = nil) -> [PairAgreement] {
+    compute(decisions: rows.decisions, review: review, stage: stage)
+  }
+
+  static func compute(decisions rows: [DecisionRow], review: ReviewProtocol, stage: Stage?) -> [PairAgreement] {
+    let decisions = rows.filter { stage == nil || $0.stage == stage?.rawValue }.compactMap(ScreeningSnapshot.decision)
     var policy = ScreeningPolicy(review)
     if let stage { policy.stages = [stage] }
     return PairAgreement.compute(policy: policy, decisions: decisions)

@@ -11,25 +11,42 @@ public enum ProjectConflicts {
     public var title: String
     /// Each reviewer's verdict with its criteria, in protocol reviewer order.
     public var decisions: [ReviewerDecision]
+    public init(recordID: String, stage: Stage, title: String, decisions: [ReviewerDecision]) {
+      self.recordID = recordID
+      self.stage = stage
+      self.title = title
+      self.decisions = decisions
+    }
   }
 
   public static func list(project: Project, stage: Stage?) throws -> [Conflict] {
     let review = project.review
     return try project.store.read { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      var conflicts: [Conflict] = []
-      for current in review.stages where stage == nil || stage == current {
-        for id in snapshot.recordIDs where snapshot.hasReached(id, stage: current) {
-          guard snapshot.state(id, stage: current) == .conflict else { continue }
-          let decided = snapshot.decisions[id]?[current] ?? [:]
-          let title = try access.record(id: id).map(RecordJSON.decode)?.title ?? ""
-          conflicts.append(
-            Conflict(
-              recordID: id, stage: current, title: title, decisions: review.reviewers.compactMap { decided[$0] }))
-        }
-      }
-      return conflicts
+      let rows = try access.projectRows()
+      let ids = list(rows: rows, review: review, records: [], stage: stage).map(\.recordID)
+      let records = try access.records(ids: Array(Set(ids)).sorted())
+      return list(rows: rows, review: review, records: records, stage: stage)
     }
+  }
+
+  /// The conflicts in `rows`, by stage in protocol order, then record in import order; `stage` nil: every stage.
+  /// Titles come from `records` (a conflict whose record is not among them, or does not decode, gets title "").
+  public static func list(rows: ProjectRows, review: ReviewProtocol, records: [RecordRow], stage: Stage?)
+    -> [Conflict]
+  {
+    let snapshot = ScreeningSnapshot(rows: rows, review: review)
+    let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var conflicts: [Conflict] = []
+    for current in review.stages where stage == nil || stage == current {
+      for id in snapshot.recordIDs where snapshot.hasReached(id, stage: current) {
+        guard snapshot.state(id, stage: current) == .conflict else { continue }
+        let decided = snapshot.decisions[id]?[current] ?? [:]
+        let title = byID[id].flatMap { try? RecordJSON.decode($0) }?.title ?? ""
+        conflicts.append(
+          Conflict(recordID: id, stage: current, title: title, decisions: review.reviewers.compactMap { decided[$0] }))
+      }
+    }
+    return conflicts
   }
 
   /// The list as `sift conflicts` prints it.

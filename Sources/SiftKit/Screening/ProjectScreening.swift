@@ -22,19 +22,14 @@ public enum ProjectScreening {
             criteria: input.verdict == nil ? [] : input.criteria, review: review)
           if let problem = resolveProblems[index] { throw problem }
           guard let id = ids[index] else { continue }
-          guard snapshot.hasReached(id, stage: input.stage) else {
-            throw ProjectError(
-              "\(id) has not reached stage \(input.stage.rawValue): \(snapshot.whyNotReached(id, stage: input.stage))")
-          }
+          try checkReached(id, stage: input.stage, snapshot: snapshot)
           let key = "\(id)|\(input.stage.rawValue)|\(input.reviewer)"
           if let previous = seen[key] {
             throw ProjectError(
               "\(id) is decided twice for \(input.reviewer) at \(input.stage.rawValue) (first at \(previous))")
           }
           seen[key] = input.origin
-          if let study = input.study, !study.isEmpty, input.stage != .fullText || input.verdict != .include {
-            throw ProjectError("a `study` label is only taken with an include at full-text")
-          }
+          try checkStudy(input.study, stage: input.stage, verdict: input.verdict)
           checked.append((input, id, try resolveTime(input.time, now: now)))
         } catch {
           problems.append("\(input.origin): error: \(error)")
@@ -70,16 +65,11 @@ public enum ProjectScreening {
           if input.by.trimmingSpaces.isEmpty { throw ProjectError("--by: say who resolved it") }
           if let problem = resolveProblems[index] { throw problem }
           guard let id = ids[index] else { continue }
-          guard snapshot.hasReached(id, stage: input.stage) else {
-            throw ProjectError(
-              "\(id) has not reached stage \(input.stage.rawValue): \(snapshot.whyNotReached(id, stage: input.stage))")
-          }
+          try checkReached(id, stage: input.stage, snapshot: snapshot)
           guard seen.insert("\(id)|\(input.stage.rawValue)").inserted else {
             throw ProjectError("\(id) is resolved twice at \(input.stage.rawValue)")
           }
-          if let study = input.study, !study.isEmpty, input.stage != .fullText || input.verdict != .include {
-            throw ProjectError("a `study` label is only taken with an include at full-text")
-          }
+          try checkStudy(input.study, stage: input.stage, verdict: input.verdict)
           checked.append((input, id, try resolveTime(input.time, now: now)))
         } catch {
           problems.append("\(input.origin): error: \(error)")
@@ -95,6 +85,57 @@ public enum ProjectScreening {
         if let study = input.study, !study.isEmpty { try access.linkStudy(recordID: id, study: study, time: time) }
       }
       return summary
+    }
+  }
+
+  /// Checks one decision as `sift screen` does (reviewer, stage and criteria fit the protocol; the record has reached
+  /// the stage; a study label only with a full-text include) against `rows`, e.g. from a team store. `reference` must
+  /// be a record id (`R000012`). Returns the record id; throws the same messages as the CLI.
+  public static func check(_ input: DecisionInput, rows: ProjectRows, review: ReviewProtocol) throws -> String {
+    try DecisionCheck.check(
+      reviewer: input.reviewer, stage: input.stage, verdict: input.verdict ?? .include,
+      criteria: input.verdict == nil ? [] : input.criteria, review: review)
+    let id = try recordID(input.reference, rows: rows)
+    try checkReached(id, stage: input.stage, snapshot: ScreeningSnapshot(rows: rows, review: review))
+    try checkStudy(input.study, stage: input.stage, verdict: input.verdict)
+    return id
+  }
+
+  /// Checks one resolution as `sift resolve` does, against `rows`. Returns the record id.
+  public static func check(_ input: ResolutionInput, rows: ProjectRows, review: ReviewProtocol) throws -> String {
+    try DecisionCheck.check(
+      reviewer: nil, stage: input.stage, verdict: input.verdict, criteria: input.criteria, review: review)
+    if input.by.trimmingSpaces.isEmpty { throw ProjectError("--by: say who resolved it") }
+    let id = try recordID(input.reference, rows: rows)
+    try checkReached(id, stage: input.stage, snapshot: ScreeningSnapshot(rows: rows, review: review))
+    try checkStudy(input.study, stage: input.stage, verdict: input.verdict)
+    return id
+  }
+
+  /// The record id a reference names among `rows` (`R000012` or `R12`).
+  static func recordID(_ reference: String, rows: ProjectRows) throws -> String {
+    let text = reference.trimmingSpaces
+    guard let first = text.first, first == "R" || first == "r", let number = Int(text.dropFirst()), number > 0 else {
+      throw ProjectError("`\(text)` does not name a record; write its id (R000012)")
+    }
+    let id = StoreAccess.recordID(seq: number)
+    guard rows.recordSources.contains(where: { $0.id == id }) else {
+      throw ProjectError("no record \(id) in this project (`sift import` assigns R000001…)")
+    }
+    return id
+  }
+
+  /// Throws, saying why, unless the record has reached `stage`.
+  static func checkReached(_ id: String, stage: Stage, snapshot: ScreeningSnapshot) throws {
+    guard snapshot.hasReached(id, stage: stage) else {
+      throw ProjectError("\(id) has not reached stage \(stage.rawValue): \(snapshot.whyNotReached(id, stage: stage))")
+    }
+  }
+
+  /// A study label is only taken with an include at full text.
+  static func checkStudy(_ study: String?, stage: Stage, verdict: Verdict?) throws {
+    if let study, !study.isEmpty, stage != .fullText || verdict != .include {
+      throw ProjectError("a `study` label is only taken with an include at full-text")
     }
   }
 
@@ -138,18 +179,28 @@ public enum ProjectScreening {
     public var todo: [String]
     public var done: Int
     public var total: Int
+    public init(todo: [String], done: Int, total: Int) {
+      self.todo = todo
+      self.done = done
+      self.total = total
+    }
   }
 
   /// The records `reviewer` still has to decide at `stage`, for `sift screen` (resumes where they stopped).
   public static func queue(project: Project, reviewer: String, stage: Stage) throws -> Queue {
     try DecisionCheck.check(reviewer: reviewer, stage: stage, verdict: .include, criteria: [], review: project.review)
     let review = project.review
-    return try project.store.read { access in
-      let snapshot = try ScreeningSnapshot(access: access, review: review)
-      let reached = snapshot.recordIDs.filter { snapshot.hasReached($0, stage: stage) }
-      let todo = reached.filter { snapshot.decisions[$0]?[stage]?[reviewer] == nil }
-      return Queue(todo: todo, done: reached.count - todo.count, total: reached.count)
-    }
+    let rows = try project.store.read { access in try access.projectRows() }
+    return queue(rows: rows, review: review, reviewer: reviewer, stage: stage)
+  }
+
+  /// The records `reviewer` still has to decide at `stage` in `rows` (import order), how many are decided, and how
+  /// many reached the stage. The reviewer and stage are not checked here (``DecisionCheck``).
+  public static func queue(rows: ProjectRows, review: ReviewProtocol, reviewer: String, stage: Stage) -> Queue {
+    let snapshot = ScreeningSnapshot(rows: rows, review: review)
+    let reached = snapshot.recordIDs.filter { snapshot.hasReached($0, stage: stage) }
+    let todo = reached.filter { snapshot.decisions[$0]?[stage]?[reviewer] == nil }
+    return Queue(todo: todo, done: reached.count - todo.count, total: reached.count)
   }
 
   /// A record's normalised content.

@@ -19,43 +19,47 @@ struct ScreeningSnapshot {
 
   /// Reads the state of every record, or (faster, for a few decisions) of `only` these records.
   init(access: StoreAccess, review: ReviewProtocol, only: [String]? = nil) throws {
+    self.init(rows: try access.projectRows(only: only), review: review)
+  }
+
+  /// The state of the records in `rows` (from SQLite or PostgreSQL: the same rows give the same state).
+  init(rows: ProjectRows, review: ReviewProtocol) {
     policy = ScreeningPolicy(review)
     var ids: [String] = []
     var sources: [String: String] = [:]
-    for row in try access.recordSources(recordIDs: only) {
+    for row in rows.recordSources {
       ids.append(row.id)
       sources[row.id] = row.source
     }
     recordIDs = ids
     self.sources = sources
     var duplicateOf: [String: String] = [:]
-    for member in try access.latestDedupMembers(recordIDs: only) where member.recordId != member.primaryRecord {
+    for member in rows.dedupMembers where member.recordId != member.primaryRecord {
       duplicateOf[member.recordId] = member.primaryRecord
     }
     self.duplicateOf = duplicateOf
     var automation: [String: [String]] = [:]
-    for row in try access.automationResults(recordIDs: only) {
+    for row in rows.automation {
       automation[row.recordId, default: []].append(row.criterion)
     }
     let policy = self.policy
     self.automation = automation.mapValues { policy.ordered($0) }
     var decisions: [String: [Stage: [String: ReviewerDecision]]] = [:]
-    for row in try access.currentDecisions(recordIDs: only) {
+    for row in rows.decisions {
       guard let decision = Self.decision(row) else { continue }
       decisions[row.recordId, default: [:]][decision.stage, default: [:]][row.reviewer] = decision
     }
     self.decisions = decisions
     var resolutions: [String: [Stage: Resolution]] = [:]
-    for row in try access.currentResolutions(recordIDs: only) {
+    for row in rows.resolutions {
       guard let stage = Stage(rawValue: row.stage), let verdict = Verdict(rawValue: row.verdict) else { continue }
       resolutions[row.recordId, default: [:]][stage] = Resolution(
         recordID: row.recordId, stage: stage, verdict: verdict, criteria: Self.split(row.criteria), by: row.resolvedBy,
         note: row.note, time: row.resolvedAt)
     }
     self.resolutions = resolutions
-    notRetrieved = Set(try access.currentFulltexts(recordIDs: only).filter(\.notRetrieved).map(\.recordId))
-    studies = Dictionary(
-      try access.studyLinks(recordIDs: only).map { ($0.recordId, $0.study) }, uniquingKeysWith: { a, _ in a })
+    notRetrieved = Set(rows.fulltexts.filter(\.notRetrieved).map(\.recordId))
+    studies = Dictionary(rows.studyLinks.map { ($0.recordId, $0.study) }, uniquingKeysWith: { a, _ in a })
   }
 
   static func split(_ criteria: String) -> [String] {

@@ -43,13 +43,29 @@ extension StoreAccess {
   ) throws -> Bool {
     let previous = try latestDecision(recordID: recordID, stage: stage, reviewer: reviewer)
     let joined = criteria.joined(separator: ";")
-    if let previous, previous.verdict == verdict, previous.criteria == joined, previous.note == note { return false }
-    if previous == nil, verdict == nil { return false }
+    if Self.decisionRepeats(previous: previous, verdict: verdict, criteria: joined, note: note) { return false }
     try DecisionRow(
       id: try nextID("decisions"), recordId: recordID, stage: stage, reviewer: reviewer, verdict: verdict,
       criteria: joined, note: note, decidedAt: time, supersedes: previous?.id
     ).insert(db)
     return true
+  }
+
+  /// Whether appending this decision after `previous` (the reviewer's latest row) stores nothing: it repeats the
+  /// current decision exactly, or withdraws a decision that does not exist. Shared with the PostgreSQL store.
+  public static func decisionRepeats(previous: DecisionRow?, verdict: String?, criteria: String, note: String?) -> Bool
+  {
+    guard let previous else { return verdict == nil }
+    return previous.verdict == verdict && previous.criteria == criteria && previous.note == note
+  }
+
+  /// Whether this resolution repeats `previous` (the latest one on the record at the stage) exactly.
+  public static func resolutionRepeats(
+    previous: ResolutionRow?, verdict: String, criteria: String, by: String, note: String?
+  ) -> Bool {
+    guard let previous else { return false }
+    return previous.verdict == verdict && previous.criteria == criteria && previous.resolvedBy == by
+      && previous.note == note
   }
 
   /// Current resolutions, by record and stage.
@@ -80,9 +96,7 @@ extension StoreAccess {
       db, sql: "SELECT * FROM resolutions WHERE record_id = ? AND stage = ? ORDER BY id DESC LIMIT 1",
       arguments: [recordID, stage])
     let joined = criteria.joined(separator: ";")
-    if let previous, previous.verdict == verdict, previous.criteria == joined, previous.resolvedBy == by,
-      previous.note == note
-    {
+    if Self.resolutionRepeats(previous: previous, verdict: verdict, criteria: joined, by: by, note: note) {
       return false
     }
     try ResolutionRow(

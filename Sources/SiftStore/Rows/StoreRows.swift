@@ -62,6 +62,22 @@ public struct RecordRow: SnakeCaseRecord, Sendable, Hashable {
   public var titleKey: String?
   /// The normalised ``SiftCore/Record`` as JSON.
   public var recordJson: String
+
+  public init(
+    id: String, seq: Int, importId: Int64, fileIndex: Int, source: String, doi: String?, pmid: String?,
+    accession: String?, titleKey: String?, recordJson: String
+  ) {
+    self.id = id
+    self.seq = seq
+    self.importId = importId
+    self.fileIndex = fileIndex
+    self.source = source
+    self.doi = doi
+    self.pmid = pmid
+    self.accession = accession
+    self.titleKey = titleKey
+    self.recordJson = recordJson
+  }
 }
 
 /// One decision in the append-only audit trail. `verdict` nil is a withdrawal (undo).
@@ -78,6 +94,21 @@ public struct DecisionRow: SnakeCaseRecord, Sendable, Hashable {
   public var decidedAt: String
   /// The decision this one replaces (the same reviewer's previous one on the record at the stage).
   public var supersedes: Int64?
+
+  public init(
+    id: Int64, recordId: String, stage: String, reviewer: String, verdict: String?, criteria: String, note: String?,
+    decidedAt: String, supersedes: Int64?
+  ) {
+    self.id = id
+    self.recordId = recordId
+    self.stage = stage
+    self.reviewer = reviewer
+    self.verdict = verdict
+    self.criteria = criteria
+    self.note = note
+    self.decidedAt = decidedAt
+    self.supersedes = supersedes
+  }
 }
 
 /// A consensus decision on a record at a stage (append-only; the latest counts).
@@ -92,6 +123,21 @@ public struct ResolutionRow: SnakeCaseRecord, Sendable, Hashable {
   public var note: String?
   public var resolvedAt: String
   public var supersedes: Int64?
+
+  public init(
+    id: Int64, recordId: String, stage: String, verdict: String, criteria: String, resolvedBy: String, note: String?,
+    resolvedAt: String, supersedes: Int64?
+  ) {
+    self.id = id
+    self.recordId = recordId
+    self.stage = stage
+    self.verdict = verdict
+    self.criteria = criteria
+    self.resolvedBy = resolvedBy
+    self.note = note
+    self.resolvedAt = resolvedAt
+    self.supersedes = supersedes
+  }
 }
 
 /// Where a report's full text is, or that it was not retrieved (append-only; the latest counts).
@@ -103,6 +149,15 @@ public struct FulltextRow: SnakeCaseRecord, Sendable, Hashable {
   public var url: String?
   public var notRetrieved: Bool
   public var recordedAt: String
+
+  public init(id: Int64, recordId: String, path: String?, url: String?, notRetrieved: Bool, recordedAt: String) {
+    self.id = id
+    self.recordId = recordId
+    self.path = path
+    self.url = url
+    self.notRetrieved = notRetrieved
+    self.recordedAt = recordedAt
+  }
 }
 
 /// A record excluded by a criterion's automatic rule.
@@ -124,6 +179,12 @@ public struct StudyLinkRow: SnakeCaseRecord, Sendable, Hashable {
   public var recordId: String
   public var study: String
   public var linkedAt: String
+
+  public init(recordId: String, study: String, linkedAt: String) {
+    self.recordId = recordId
+    self.study = study
+    self.linkedAt = linkedAt
+  }
 }
 
 /// One run of project de-duplication.
@@ -187,4 +248,12 @@ public struct DedupOverrideRow: SnakeCaseRecord, Sendable, Hashable {
   public var recordA: String
   public var recordB: String?
   public var createdAt: String
+
+  public init(id: Int64, kind: String, recordA: String, recordB: String?, createdAt: String) {
+    self.id = id
+    self.kind = kind
+    self.recordA = recordA
+    self.recordB = recordB
+    self.createdAt = createdAt
+  }
 }

@@ -1,15 +1,46 @@
 import GRDB
 
-/// The store's schema as numbered migrations. Plain SQL with portable types (TEXT, INTEGER, REAL) and explicit
-/// integer keys, so the same tables can later live in PostgreSQL. Never edit a migration that shipped; add one.
+/// The store's schema as numbered migrations, shared by SQLite (``ProjectStore``) and PostgreSQL (SiftTeamStore).
+/// Plain SQL with portable types (TEXT, INTEGER, REAL) and explicit integer keys. Never edit a migration that
+/// shipped; add one at the end.
+public enum StoreSchema {
+  /// Every migration in the order it is applied: its id (recorded once applied) and its statements.
+  public static let migrations: [(id: String, statements: [String])] = [
+    (id: "v1-project", statements: StoreMigrations.v1),
+    (id: "v2-reviewers", statements: StoreMigrations.v2),
+  ]
+
+  /// The tables in dependency order (a table only references tables before it): the order a copy inserts in.
+  public static let tables: [String] = [
+    "imports", "records", "dedup_runs", "dedup_members", "dedup_candidates", "dedup_overrides",
+    "automation_results", "decisions", "resolutions", "fulltexts", "study_links", "reviewers",
+  ]
+}
+
+/// The migrations as GRDB applies them to the project's SQLite file.
 enum StoreMigrations {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1-project") { db in
-      for statement in v1 { try db.execute(sql: statement) }
+    for migration in StoreSchema.migrations {
+      let statements = migration.statements
+      migrator.registerMigration(migration.id) { db in
+        for statement in statements { try db.execute(sql: statement) }
+      }
     }
     return migrator
   }
+
+  /// Team server accounts (`sift reviewer add`): the password hash only, never the password.
+  static let v2: [String] = [
+    """
+    CREATE TABLE reviewers (
+      name TEXT PRIMARY KEY,
+      password_hash TEXT NOT NULL,
+      role TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )
+    """
+  ]
 
   static let v1: [String] = [
     """

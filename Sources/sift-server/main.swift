@@ -1,1 +1,0 @@
-print("sift-server: not built yet")

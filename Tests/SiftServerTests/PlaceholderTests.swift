@@ -1,5 +1,0 @@
-import Testing
-
-@testable import SiftServer
-
-@Test func placeholder() { #expect(Bool(true)) }

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import SiftTeamStore
-
-@Test func placeholder() { #expect(Bool(true)) }

@@ -259,6 +259,8 @@ import Testing
         let page = String(buffer: try await cml.get(client, "/screen/title").body)
         #expect(Web.hidden("record", in: page) == "R000003")
         #expect(page.contains("2 of 4 decided"))
+        // The Content-Security-Policy blocks inline style attributes, so pages must not rely on any.
+        #expect(!page.contains(" style="))
         // Signing out and in again resumes at the same record.
         let out = try await cml.post(client, "/logout", [])
         #expect(out.status == .seeOther && out.headers[.location] == "/login")

@@ -73,6 +73,29 @@ import Testing
     }
   }
 
+  @Test func repeatedFailedSignInsAreThrottledPerName() async throws {
+    try await ServerFixture.with(.sqlite) { fixture in
+      let app = buildApplication(
+        store: fixture.store, review: fixture.review,
+        options: ServerOptions(port: 0, hasher: .testing, signInAttempts: 3))
+      try await app.test(.router) { client in
+        var statuses: [HTTPResponse.Status] = []
+        for password in ["bad 1", "bad 2", "bad 3", ServerFixture.password] {
+          let form = try await client.execute(uri: "/login", method: .get)
+          let cookie = try #require(Web.sessionCookie(form))
+          let csrf = try #require(Web.hidden("csrf", in: String(buffer: form.body)))
+          let response = try await client.execute(
+            uri: "/login", method: .post, headers: Web.formHeaders(cookie: cookie),
+            body: Web.form([("name", "CML"), ("password", password), ("csrf", csrf)]))
+          statuses.append(response.status)
+        }
+        // Even the right password is refused once the name is locked; other names are not affected.
+        #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
+        _ = try await Browser.signIn(client, name: "LJ")
+      }
+    }
+  }
+
   @Test(arguments: StoreKind.all)
   func postsWithoutTheRightCSRFTokenAreForbidden(kind: StoreKind) async throws {
     try await ServerFixture.with(kind) { fixture in

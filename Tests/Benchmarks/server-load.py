@@ -9,7 +9,7 @@ Afterwards one reviewer reads /decisions.csv and the script checks every decisio
 reviewer, no (record, stage, reviewer) twice.
 
 Usage: server-load.py --base-url http://127.0.0.1:8080 [--reviewers 20] [--prefix load] [--decisions 200]
-                      [--stage title-abstract] [--password-env SIFT_LOAD_PASSWORD]
+                      [--stage title-abstract] [--checker NAME] [--password-env SIFT_LOAD_PASSWORD]
 Prints decisions/s and p50/p95/p99 latency; exits 1 when a decision failed or the stored count is wrong.
 """
 
@@ -123,6 +123,8 @@ def main():
     parser.add_argument("--prefix", default="load", help="reviewer names are PREFIX1..PREFIXn")
     parser.add_argument("--decisions", type=int, default=200, help="decisions per reviewer")
     parser.add_argument("--stage", default="title-abstract")
+    parser.add_argument("--checker", help="account that reads /decisions.csv at the end (an adjudicator sees every "
+                        "decision; default: the first reviewer, whose export is blinded)")
     parser.add_argument("--password-env", default="SIFT_LOAD_PASSWORD",
                         help="environment variable holding the reviewers' password")
     args = parser.parse_args()
@@ -158,9 +160,9 @@ def main():
     for line in errors[:20]:
         print(f"  error: {line}")
 
-    # Every decision stored once: the CSV export, read as the first reviewer.
+    # Every decision stored once: the CSV export.
     checker = Client(args.base_url)
-    checker.sign_in(names[0], password)
+    checker.sign_in(args.checker or names[0], password)
     status, text, _ = checker.request("GET", "/decisions.csv")
     if status != 200:
         print(f"  error: GET /decisions.csv: HTTP {status}")

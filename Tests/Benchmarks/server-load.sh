@@ -6,19 +6,21 @@
 # stage title-abstract, RECORDS generated RIS records, default = DECISIONS); starts PostgreSQL with
 # Tests/Scripts/postgres.sh unless one runs; copies the project into a new database (`sift-server store copy`); adds
 # the reviewers (`sift-server reviewer add --password-stdin`); serves on a free port; runs server-load.py; stops what
-# it started. Environment: REVIEWERS, DECISIONS, RECORDS, SWIFT, KEEP=1 (keep the temp project).
+# it started. Environment: REVIEWERS, DECISIONS, RECORDS, SWIFT, CONFIG (release, or debug for a quick look),
+# KEEP=1 (keep the temp project).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REVIEWERS=${REVIEWERS:-20}
 DECISIONS=${DECISIONS:-200}
 RECORDS=${RECORDS:-$DECISIONS}
 SWIFT=${SWIFT:-swift}
+CONFIG=${CONFIG:-release}
 PG=Tests/Scripts/postgres.sh
 
-echo "== building release sift and sift-server"
-$SWIFT build -c release --product sift >/dev/null
-$SWIFT build -c release --product sift-server >/dev/null
-BIN=$($SWIFT build -c release --show-bin-path)
+echo "== building $CONFIG sift and sift-server"
+$SWIFT build -c "$CONFIG" --product sift >/dev/null
+$SWIFT build -c "$CONFIG" --product sift-server >/dev/null
+BIN=$($SWIFT build -c "$CONFIG" --show-bin-path)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sift-load.XXXXXX")
 SERVER_PID=""
@@ -66,13 +68,16 @@ else
 fi
 STORE=$(bash $PG newdb "$DB")
 echo "store: ${STORE/sift:sift@/sift:***@}"
-"$BIN/sift-server" store copy --from "$WORK/project" --to "$STORE"
+"$BIN/sift-server" store copy --from "$WORK/project" --to "$STORE" --project "$WORK/project"
 
 export SIFT_LOAD_PASSWORD="load-password-$$"
 for i in $(seq 1 "$REVIEWERS"); do
   echo "$SIFT_LOAD_PASSWORD" | "$BIN/sift-server" reviewer add "load$i" --password-stdin \
     --project "$WORK/project" --store "$STORE" >/dev/null
 done
+
+echo "$SIFT_LOAD_PASSWORD" | "$BIN/sift-server" reviewer add loadcheck --role adjudicator --password-stdin \
+  --project "$WORK/project" --store "$STORE" >/dev/null 2>&1
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BIN/sift-server" serve --project "$WORK/project" --store "$STORE" --host 127.0.0.1 --port "$PORT" \
@@ -88,6 +93,6 @@ done
 echo "== load: $REVIEWERS reviewers x $DECISIONS decisions"
 status=0
 python3 Tests/Benchmarks/server-load.py --base-url "http://127.0.0.1:$PORT" --reviewers "$REVIEWERS" \
-  --decisions "$DECISIONS" --stage title-abstract || status=$?
+  --decisions "$DECISIONS" --stage title-abstract --checker loadcheck || status=$?
 if [ "$status" != 0 ]; then echo "-- server log (last 30 lines)"; tail -30 "$WORK/server.log"; fi
 exit $status

@@ -3,6 +3,9 @@
 # typing into the form, screens three records with the keyboard (i Enter; e 1 Enter; m Enter), then checks with
 # `sift decisions export` that exactly those decisions are in the store, and screenshots the queue and conflicts pages.
 # Usage: Tests/Scripts/browser-screening.sh        (SCREENSHOTS=DIR to keep the PNGs somewhere; default a temp dir)
+#        SIFT_BROWSER_STORE=postgres Tests/Scripts/browser-screening.sh
+#          runs the server on PostgreSQL: a new database from Tests/Scripts/postgres.sh (started when needed), the
+#          project moved there with `sift-server store copy`, and copied back to SQLite for the check.
 # Needs Debian's `chromium` and `python3-websocket` (installed with apt when missing; root or sudo) and /usr/bin/python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,6 +33,7 @@ mkdir -p "$SCREENSHOTS"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "${pgdb:-}" ]; then bash Tests/Scripts/postgres.sh dropdb "$pgdb" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
@@ -58,16 +62,26 @@ YAML
 } >"$work/scopus.ris"
 "$sift" init "$project" --protocol "$work/protocol.yaml" >/dev/null
 "$sift" import --project "$project" --database Scopus "$work/scopus.ris" >/dev/null
-password="browser test password"
-for account in CML:reviewer LJ:reviewer ADJ:adjudicator; do
-  echo "$password" | "$server" reviewer add "${account%%:*}" --role "${account##*:}" --password-stdin --project "$project"
-done
 # LJ decided R000001 already (from the CLI), so CML's include makes a conflict for the adjudicator.
 printf 'record,verdict,criteria,note\nR000001,exclude,E1,"not about therapy, says LJ"\n' >"$work/lj.csv"
 "$sift" decisions import "$work/lj.csv" --reviewer LJ --stage title --project "$project" >/dev/null
+store=()
+pgdb=""
+if [ "${SIFT_BROWSER_STORE:-sqlite}" = postgres ]; then
+  bash Tests/Scripts/postgres.sh start >/dev/null
+  pgdb="sift_browser_$$"
+  pgurl="$(bash Tests/Scripts/postgres.sh newdb "$pgdb")"
+  "$server" store copy --from "$project" --to "$pgurl" --project "$project" | tail -1
+  store=(--store "$pgurl")
+fi
+password="browser test password"
+for account in CML:reviewer LJ:reviewer ADJ:adjudicator; do
+  echo "$password" | "$server" reviewer add "${account%%:*}" --role "${account##*:}" --password-stdin \
+    --project "$project" "${store[@]}"
+done
 
 log="$work/server.log"
-"$server" serve --project "$project" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+"$server" serve --project "$project" "${store[@]}" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do
@@ -82,7 +96,15 @@ echo "browser-screening: server at $url"
 /usr/bin/python3 Tests/Scripts/browser-screening.py --url "$url" --password "$password" --out "$SCREENSHOTS"
 
 # Exactly the three decisions typed in the browser, as CML, at the title stage.
-"$sift" decisions export --reviewer CML --stage title --project "$project" >"$work/cml.csv"
+check="$project"
+if [ -n "$pgdb" ]; then
+  # Back from PostgreSQL into a new SQLite project folder (with the protocol) for `sift decisions export`.
+  check="$work/back"
+  mkdir -p "$check"
+  cp "$project/protocol.yaml" "$check/"
+  "$server" store copy --from "$pgurl" --to "$check" --project "$project" | tail -1
+fi
+"$sift" decisions export --reviewer CML --stage title --project "$check" >"$work/cml.csv"
 expected='R000001,title,CML,include,,
 R000002,title,CML,exclude,E1,
 R000003,title,CML,maybe,,'

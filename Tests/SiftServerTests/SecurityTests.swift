@@ -95,4 +95,16 @@ import Testing
     #expect(policy.contains("script-src '\(Assets.jsHash)'"))
     #expect(!policy.contains("unsafe-inline"))
   }
+
+  @Test func theThrottleForgetsOldFailuresAndClearsOnSuccess() async {
+    let throttle = LoginThrottle(limit: 2, window: 60)
+    let start = Date(timeIntervalSince1970: 1_000_000)
+    await throttle.failed("a", now: start)
+    await throttle.failed("a", now: start.addingTimeInterval(1))
+    #expect(await !throttle.allows("a", now: start.addingTimeInterval(2)))
+    #expect(await throttle.allows("b", now: start.addingTimeInterval(2)))
+    #expect(await throttle.allows("a", now: start.addingTimeInterval(61)))
+    await throttle.succeeded("a")
+    #expect(await throttle.allows("a", now: start.addingTimeInterval(2)))
+  }
 }

@@ -59,13 +59,13 @@ struct ServerFixture {
     try Data(protocolText.utf8).write(to: root.appendingPathComponent("protocol.yaml"))
     _ = try Project.create(at: root.path)
     let project = try Project(root: root.path)
-    let ris = root.appendingPathComponent("scopus.ris")
+    let file = root.appendingPathComponent("scopus.ris")
     let text =
       ris("Therapeutic alliance online", "S1") + ris("Alliance in email counselling", "S2")
       + ris(hostileTitle, "S3", abstract: "<img src=x onerror=alert(2)>") + ris("Chat therapy", "S4")
-    try Data(text.utf8).write(to: ris)
+    try Data(text.utf8).write(to: file)
     _ = try ProjectImport.run(
-      project: project, paths: [ris.path], source: ImportSource(name: "Scopus", column: .databases))
+      project: project, paths: [file.path], source: ImportSource(name: "Scopus", column: .databases))
     let store: any TeamStore
     var database: String?
     switch kind {
@@ -177,7 +177,7 @@ enum Web {
   static func form(_ fields: [(String, String)]) -> ByteBuffer {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
-    let text = fields.map { name, value in
+    let text: String = fields.map { name, value -> String in
       let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
       return "\(name)=\(encoded)"
     }.joined(separator: "&")

@@ -10,7 +10,8 @@ public func buildApplication(store: any TeamStore, review: ReviewProtocol, optio
 {
   let server = ScreeningServer(
     store: store, review: review, sessions: SessionStore(lifetime: options.sessionLifetime),
-    hasher: options.hasher, secureCookies: options.secureCookies)
+    throttle: LoginThrottle(limit: options.signInAttempts), hasher: options.hasher, secureCookies: options.secureCookies
+  )
   let router = Router(context: BasicRequestContext.self)
   router.add(middleware: SecurityHeaders())
   router.get("/login") { request, _ in await server.loginForm(request) }

@@ -42,7 +42,7 @@ public enum ServerSetup {
     let source = try await TeamStores.open(store: from, projectPath: projectPath)
     let target: any TeamStore
     do {
-      target = try await TeamStores.open(store: to, projectPath: projectPath)
+      target = try await TeamStores.open(store: to, projectPath: projectPath, create: true)
     } catch {
       try? await source.close()
       throw error

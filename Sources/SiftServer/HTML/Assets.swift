@@ -20,8 +20,7 @@ enum Assets {
     .record h2{font-size:1.25rem;margin-top:0}
     .meta{color:#555;font-size:.9rem}
     .abstract{white-space:pre-wrap}
-    .progress{height:.5rem;background:#e3e7ee;border-radius:4px;overflow:hidden;margin:.3rem 0 .8rem}
-    .progress span{display:block;height:100%;background:#2e8b57}
+    progress{display:block;width:100%;height:.6rem;margin:.3rem 0 .8rem;accent-color:#2e8b57}
     .verdicts{display:flex;gap:.5rem;flex-wrap:wrap;margin:.5rem 0}
     .verdicts label{flex:1 1 6rem;text-align:center;border:2px solid #c5ccd8;border-radius:6px;padding:.6rem;cursor:pointer}
     .verdicts input{position:absolute;opacity:0}
@@ -31,6 +30,7 @@ enum Assets {
     kbd{font:.8rem ui-monospace,monospace;border:1px solid #aab;border-radius:3px;padding:0 .3rem;background:#fff}
     textarea,input[type=text],input[type=password]{width:100%;font:inherit;padding:.45rem;border:1px solid #c5ccd8;border-radius:6px}
     button{font:inherit;padding:.55rem 1.2rem;border:0;border-radius:6px;background:#243b55;color:#fff;cursor:pointer}
+    button kbd{background:transparent;color:inherit;border-color:#c5ccd8}
     header button{background:transparent;border:1px solid #fff;padding:.2rem .6rem}
     table{border-collapse:collapse;width:100%}
     th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e7ee;vertical-align:top}

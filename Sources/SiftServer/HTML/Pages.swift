@@ -99,11 +99,11 @@ enum Pages {
   static func queue(
     review: ReviewProtocol, session: Session, stage: Stage, done: Int, total: Int, item: QueueItem?, error: String?
   ) -> String {
-    let percent = total == 0 ? 100 : done * 100 / total
     var body = "<h1>\(HTML.escape(stage.displayName)) screening</h1>"
     body += "<p>\(done) of \(total) decided"
     body += item == nil ? "" : " · record \(done + 1) of \(total)"
-    body += "</p><div class=\"progress\"><span style=\"width:\(percent)%\"></span></div>"
+    // A <progress> element: the Content-Security-Policy allows no inline style attribute.
+    body += "</p><progress value=\"\(done)\" max=\"\(max(total, 1))\">\(done) of \(total)</progress>"
     if let error { body += "<p class=\"error\">\(HTML.escape(error))</p>" }
     guard let item else {
       body +=
@@ -164,11 +164,12 @@ enum Pages {
       title: stage.displayName, project: review.title, session: session, stages: review.stages, body: body)
   }
 
-  static func verdictChoices() -> String {
+  /// The three verdicts as radio buttons; `keys` shows their shortcuts (the queue page only).
+  static func verdictChoices(keys: Bool = true) -> String {
     var out = "<div class=\"verdicts\">"
     for (verdict, key) in [(Verdict.include, "i"), (.exclude, "e"), (.maybe, "m")] {
       out += "<label><input type=\"radio\" name=\"verdict\" value=\"\(verdict.rawValue)\" required>"
-      out += "<span><kbd>\(key)</kbd> \(verdict.rawValue.capitalized)</span></label>"
+      out += "<span>\(keys ? "<kbd>\(key)</kbd> " : "")\(verdict.rawValue.capitalized)</span></label>"
     }
     return out + "</div>"
   }
@@ -220,7 +221,7 @@ enum Pages {
       if let resolution = item.resolution { body += "<p class=\"notice\">\(HTML.escape(resolution))</p>" }
       body += "<form method=\"post\" action=\"/conflicts/\(HTML.escape(stage.rawValue))/resolve\">"
       body += Layout.recordField(item.id) + Layout.csrfField(session.csrf)
-      body += verdictChoices()
+      body += verdictChoices(keys: false)
       body += criteriaChoices(review.criteria, prefix: item.id)
       body +=
         "<p><label>Why (recorded with your name)<textarea name=\"note\" rows=\"2\" required></textarea></label></p>"

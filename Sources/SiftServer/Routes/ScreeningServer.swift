@@ -13,6 +13,7 @@ struct ScreeningServer: Sendable {
   let store: any TeamStore
   let review: ReviewProtocol
   let sessions: SessionStore
+  let throttle: LoginThrottle
   let hasher: PasswordHasher
   let secureCookies: Bool
 
@@ -46,14 +47,24 @@ struct ScreeningServer: Sendable {
     }
     let name = (form["name"] ?? "").trimmingSpaces
     let password = form["password"] ?? ""
+    guard await throttle.allows(name) else {
+      return html(
+        Pages.login(
+          projectTitle: review.title, csrf: session.csrf, name: name,
+          error: "Too many failed sign-ins for this name; wait 15 minutes and try again."),
+        status: .tooManyRequests)
+    }
     let account = name.isEmpty ? nil : try await store.reviewer(named: name)
     guard let account else {
       hasher.burn(password)
+      await throttle.failed(name)
       return wrongPassword(name: name, csrf: session.csrf)
     }
     guard PasswordHasher.verify(password, against: account.passwordHash) else {
+      await throttle.failed(name)
       return wrongPassword(name: name, csrf: session.csrf)
     }
+    await throttle.succeeded(name)
     let newToken = await sessions.signIn(reviewer: account.name, role: account.role, replacing: token)
     var response = redirect("/")
     response.headers[.setCookie] = setCookie(newToken)

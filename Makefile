@@ -36,6 +36,7 @@ test: deps
 
 bench: deps
 	bash Tests/Benchmarks/run.sh
+	bash Tests/Benchmarks/server-load.sh
 
 bench-dedup: deps
 	bash Tests/Benchmarks/dedup-accuracy.sh

@@ -23,6 +23,9 @@ public struct ReviewProtocol: Sendable, Hashable, Codable {
   public var previousReview: PreviousReview?
   /// Id of the extraction form under `schemas/forms/` (or a path relative to the project).
   public var extractionForm: String?
+  /// The team server's store when `sift serve` has no `--store`: `postgres://USER:PASSWORD@HOST:PORT/DB`, where
+  /// `${NAME}` is replaced by the environment variable NAME (so the password need not be in the file).
+  public var store: String?
 
   enum CodingKeys: String, CodingKey {
     case title, question, reviewers, databases, registers
@@ -32,6 +35,7 @@ public struct ReviewProtocol: Sendable, Hashable, Codable {
     case languages, criteria, stages, dedup, screening, synthesis
     case previousReview = "previous_review"
     case extractionForm = "extraction_form"
+    case store
   }
 
   public init(
@@ -39,7 +43,7 @@ public struct ReviewProtocol: Sendable, Hashable, Codable {
     registers: [SearchSource]? = nil, otherMethods: [SearchSource]? = nil, searchDates: SearchDates? = nil,
     dateWindow: DateWindow? = nil, languages: [String]? = nil, criteria: [Criterion], stages: [Stage],
     dedup: DedupSettings? = nil, screening: ScreeningSettings? = nil, synthesis: SynthesisSettings? = nil,
-    previousReview: PreviousReview? = nil, extractionForm: String? = nil
+    previousReview: PreviousReview? = nil, extractionForm: String? = nil, store: String? = nil
   ) {
     self.title = title
     self.question = question
@@ -57,6 +61,7 @@ public struct ReviewProtocol: Sendable, Hashable, Codable {
     self.synthesis = synthesis
     self.previousReview = previousReview
     self.extractionForm = extractionForm
+    self.store = store
   }
 }
 

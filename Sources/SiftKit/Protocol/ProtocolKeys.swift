@@ -9,6 +9,7 @@ enum ProtocolKeys {
     "": [
       "title", "question", "reviewers", "databases", "registers", "other_methods", "search_dates", "date_window",
       "languages", "criteria", "stages", "dedup", "screening", "synthesis", "previous_review", "extraction_form",
+      "store",
     ],
     "/databases/*": source,
     "/registers/*": source,

@@ -75,5 +75,9 @@ public enum ProtocolTemplate {
       # Terms shown in bold while screening.
       highlight: [alliance, psychotherapy]
 
+    # The team server (`sift serve`) uses this project's sift.sqlite unless told otherwise; for a team on
+    # PostgreSQL 15 (see docs/team-store.md), ${NAME} is read from the environment:
+    # store: postgres://sift:${SIFT_DB_PASSWORD}@db.example:5432/review
+
     """
 }

@@ -17,7 +17,7 @@ public enum ServerSetup {
   public static func open(project: String?, store: String?) async throws -> Opened {
     let root = try Project.locate(explicit: project)
     let review = try ProtocolLoader.load(path: (root as NSString).appendingPathComponent(Project.protocolFile))
-    let opened = try await TeamStores.open(store: store, projectPath: root)
+    let opened = try await TeamStores.open(store: store ?? review.store.map(expandEnvironment), projectPath: root)
     do {
       try await opened.migrate()
     } catch {
@@ -25,6 +25,23 @@ public enum ServerSetup {
       throw error
     }
     return Opened(root: root, review: review, store: opened)
+  }
+
+  /// `text` with each `${NAME}` replaced by the environment variable NAME (empty when unset).
+  static func expandEnvironment(_ text: String) -> String {
+    let environment = ProcessInfo.processInfo.environment
+    var result = ""
+    var rest = Substring(text)
+    while let start = rest.range(of: "${") {
+      result += rest[..<start.lowerBound]
+      guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+        rest = rest[start.lowerBound...]
+        break
+      }
+      result += environment[String(rest[start.upperBound..<end])] ?? ""
+      rest = rest[rest.index(after: end)...]
+    }
+    return result + rest
   }
 
   /// Hashes `password` (scrypt, `hasher`) and saves the account.

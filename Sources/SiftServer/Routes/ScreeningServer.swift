@@ -208,7 +208,10 @@ struct ScreeningServer: Sendable {
     let input = DecisionInput(
       origin: "web", reference: form["record"] ?? "", reviewer: session.reviewer ?? "", stage: stage,
       verdict: verdict, criteria: criteria, note: note.isEmpty ? nil : note)
-    let rows = try await store.projectRows()
+    // The form names the record by its id: read that record's rows only (a reference written otherwise, e.g.
+    // `R12`, falls back to every row).
+    var rows = try await store.projectRows(only: [input.reference.trimmingSpaces])
+    if rows.recordSources.isEmpty { rows = try await store.projectRows() }
     let id: String
     do {
       id = try ProjectScreening.check(input, rows: rows, review: review)

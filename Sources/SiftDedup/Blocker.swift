@@ -7,19 +7,28 @@ enum Blocker {
   static let fullBlockLimit = 32
   /// Neighbours compared in a large block.
   static let window = 16
+  /// The window of large author+year and volume+page blocks, whose keys repeat across unrelated records.
+  static let narrowWindow = 4
 
   /// Candidate pairs as (smaller index, larger index), indices into `features`, sorted.
   static func candidatePairs(_ features: [RecordFeatures]) -> [(Int, Int)] {
     // Keys are hashed (FNV-1a): a collision only adds pairs to score, never changes a score.
     var blocks: [UInt64: [Int]] = [:]
     blocks.reserveCapacity(features.count * 4)
+    // Blocks on a bounded value space (first author + year, volume + first page) get a narrower window.
+    var narrow = Set<UInt64>()
     for (i, f) in features.enumerated() {
-      for key in Set(keys(f).map { Similarity.fnv($0.utf8) }) { blocks[key, default: []].append(i) }
+      for key in Set(keys(f)) {
+        let hash = Similarity.fnv(key.utf8)
+        if key.hasPrefix("ay:") || key.hasPrefix("vp:") { narrow.insert(hash) }
+        blocks[hash, default: []].append(i)
+      }
     }
     var pairs = Set<UInt64>()
     pairs.reserveCapacity(features.count * 8)
-    for members in blocks.values {
+    for (hash, members) in blocks {
       guard members.count > 1 else { continue }
+      let width = narrow.contains(hash) ? narrowWindow : window
       if members.count <= fullBlockLimit {
         for x in 0..<members.count {
           for y in (x + 1)..<members.count { pairs.insert(pack(members[x], members[y])) }
@@ -30,7 +39,7 @@ enum Blocker {
           return a.title != b.title ? a.title < b.title : l < r
         }
         for x in 0..<ordered.count {
-          for y in (x + 1)..<min(ordered.count, x + 1 + window) { pairs.insert(pack(ordered[x], ordered[y])) }
+          for y in (x + 1)..<min(ordered.count, x + 1 + width) { pairs.insert(pack(ordered[x], ordered[y])) }
         }
       }
     }

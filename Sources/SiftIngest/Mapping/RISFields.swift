@@ -92,6 +92,8 @@ public enum RISFields {
     var authors = 0
     var keywords = 0
     var urls = 0
+    /// ``TagCode/of(_:)`` of each field's tag, in order (empty when unknown).
+    var codes: [UInt32] = []
   }
 
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
@@ -124,15 +126,11 @@ public enum RISFields {
     var accessionID: String?
     var accessionAN: String?
     var ranking = DatabaseRanking(minimumRank: 0)
-    func offerDOI(_ value: String) {
-      if !doiFound, let doi = FieldParsing.doi(value) {
-        r.doi = doi
-        doiFound = true
-      }
-    }
-    for field in fields {
+    let codes = hints.codes.count == fields.count ? hints.codes : fields.map { TagCode.of($0.tag) }
+    for i in 0..<fields.count {
+      let field = fields[i]
       let value = field.value
-      let code = TagCode.of(field.tag)
+      let code = codes[i]
       switch code {
       case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
@@ -160,21 +158,33 @@ public enum RISFields {
       case Self.cEP:
         if endPage == nil { endPage = FieldParsing.nonEmpty(value) }
       case Self.cDO, Self.cDI:
-        offerDOI(value)
+        if !doiFound, let doi = FieldParsing.doi(value) {
+          r.doi = doi
+          doiFound = true
+        }
       case Self.cM3:
         if let v = FieldParsing.nonEmpty(value), FieldParsing.doi(v) == nil, v.utf8.count <= 40,
           !v.utf8.contains(where: { $0 == 0x5B || ($0 >= 0x30 && $0 <= 0x39) })
         {
           r.publicationTypes.append(v)
         }
-        offerDOI(value)
+        if !doiFound, let doi = FieldParsing.doi(value) {
+          r.doi = doi
+          doiFound = true
+        }
       case Self.cUR:
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
-        if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
+        if !doiFound, value.hasSubstring("doi.org/"), let doi = FieldParsing.doi(value) {
+          r.doi = doi
+          doiFound = true
+        }
         ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       case Self.cL3:
-        offerDOI(value)
+        if !doiFound, let doi = FieldParsing.doi(value) {
+          r.doi = doi
+          doiFound = true
+        }
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
         ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)

@@ -31,10 +31,7 @@ public enum FieldParsing {
     let e = nonEmpty(end) ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
     if e.isEmpty || s.containsByte(0x2D) || s == e { return s }
-    var joined = s
-    joined.append("-")
-    joined.append(e)
-    return joined
+    return s + "-" + e
   }
 
   /// ISSNs (`1234-567X`, also written without the hyphen) found in a value, normalised with a hyphen.
@@ -166,22 +163,18 @@ public enum FieldParsing {
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
     var text = raw
-    // Fast path: `Family, Given` with clean edges, without tabs or doubled spaces around the comma. The parts are
-    // cut from `raw` as substrings (already valid UTF-8: no second validation).
-    let split = text.withUTF8 { b -> (comma: Int, given: Int)? in
+    // Fast path: `Family, Given` with clean edges, without tabs or doubled spaces around the comma.
+    let split = text.withUTF8 { b -> (family: String, given: String)? in
       guard hasCleanEdges(b), let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
       else { return nil }
       var g = comma + 1
       while g < b.count, b[g] == 0x20 { g += 1 }
-      return (comma, g)
+      let family = String(decoding: UnsafeBufferPointer(rebasing: b[..<comma]), as: UTF8.self)
+      let given = String(decoding: UnsafeBufferPointer(rebasing: b[g...]), as: UTF8.self)
+      return (family, given)
     }
-    guard let split else { return Author.parse(raw) }
-    let utf8 = raw.utf8
-    let comma = utf8.index(utf8.startIndex, offsetBy: split.comma)
-    let given = utf8.index(utf8.startIndex, offsetBy: split.given)
-    // Both cuts sit next to ASCII bytes, so on scalar boundaries: the failable initialisers succeed.
-    guard let family = String(utf8[..<comma]), let givenText = String(utf8[given...]) else { return Author.parse(raw) }
-    return Author(asWritten: raw, family: family, given: givenText.isEmpty ? nil : givenText)
+    if let split { return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given) }
+    return Author.parse(raw)
   }
 
   /// Whether non-empty UTF-8 bytes start and end with something ``Swift/StringProtocol/trimmingSpaces`` keeps: a

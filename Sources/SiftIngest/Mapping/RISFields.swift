@@ -92,8 +92,6 @@ public enum RISFields {
     var authors = 0
     var keywords = 0
     var urls = 0
-    /// ``TagCode/of(_:)`` of each field's tag, in order (empty when unknown).
-    var codes: [UInt32] = []
   }
 
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
@@ -126,11 +124,15 @@ public enum RISFields {
     var accessionID: String?
     var accessionAN: String?
     var ranking = DatabaseRanking(minimumRank: 0)
-    let codes = hints.codes.count == fields.count ? hints.codes : fields.map { TagCode.of($0.tag) }
-    for i in 0..<fields.count {
-      let field = fields[i]
+    func offerDOI(_ value: String) {
+      if !doiFound, let doi = FieldParsing.doi(value) {
+        r.doi = doi
+        doiFound = true
+      }
+    }
+    for field in fields {
       let value = field.value
-      let code = codes[i]
+      let code = TagCode.of(field.tag)
       switch code {
       case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
@@ -158,33 +160,21 @@ public enum RISFields {
       case Self.cEP:
         if endPage == nil { endPage = FieldParsing.nonEmpty(value) }
       case Self.cDO, Self.cDI:
-        if !doiFound, let doi = FieldParsing.doi(value) {
-          r.doi = doi
-          doiFound = true
-        }
+        offerDOI(value)
       case Self.cM3:
         if let v = FieldParsing.nonEmpty(value), FieldParsing.doi(v) == nil, v.utf8.count <= 40,
           !v.utf8.contains(where: { $0 == 0x5B || ($0 >= 0x30 && $0 <= 0x39) })
         {
           r.publicationTypes.append(v)
         }
-        if !doiFound, let doi = FieldParsing.doi(value) {
-          r.doi = doi
-          doiFound = true
-        }
+        offerDOI(value)
       case Self.cUR:
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
-        if !doiFound, value.hasSubstring("doi.org/"), let doi = FieldParsing.doi(value) {
-          r.doi = doi
-          doiFound = true
-        }
+        if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
         ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
       case Self.cL3:
-        if !doiFound, let doi = FieldParsing.doi(value) {
-          r.doi = doi
-          doiFound = true
-        }
+        offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
         ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)

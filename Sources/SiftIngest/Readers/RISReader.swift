@@ -188,8 +188,7 @@ public struct RISReader: RecordReader {
           .record(
             index: index, line: draft.line, offset: draft.offset, fields: draft.fields,
             hints: RISFields.Hints(
-              multiline: draft.multiline, authors: draft.authors, keywords: draft.keywords, urls: draft.urls,
-              codes: draft.codes)))
+              multiline: draft.multiline, authors: draft.authors, keywords: draft.keywords, urls: draft.urls)))
       index += 1
     }
   }
@@ -205,8 +204,6 @@ public struct RISReader: RecordReader {
 
   struct Draft {
     var fields: [Field] = []
-    /// The tag code of each field.
-    var codes: [UInt32] = []
     var line: Int
     var offset: Int
     var hasType = false
@@ -223,7 +220,6 @@ public struct RISReader: RecordReader {
       self.line = line
       self.offset = offset
       fields.reserveCapacity(40)
-      codes.reserveCapacity(40)
     }
 
     @inline(__always)
@@ -242,7 +238,6 @@ public struct RISReader: RecordReader {
       default: hasOnlyTypes = false
       }
       fields.append(field)
-      codes.append(code)
     }
 
     mutating func continueLast(with text: String) {

@@ -77,6 +77,15 @@ public struct Author: Sendable, Hashable, Codable {
 
   /// Splits a name written as `Family, Given`, `Family Initials` (MEDLINE `AU`) or `Given Family`.
   public static func parse(_ raw: String) -> Author {
+    var text = raw
+    // Names made of ASCII and Latin letters (every scalar below U+0300, so each Character is one scalar or CR LF)
+    // are split on UTF-8 bytes; others take the Character-based path. Both give the same result.
+    if let author = text.withUTF8({ AuthorBytes.parse($0, raw: raw) }) { return author }
+    return parseCharacters(raw)
+  }
+
+  /// ``parse(_:)`` on Characters, for names with scalars from U+0300 on (combining marks, other scripts).
+  static func parseCharacters(_ raw: String) -> Author {
     let text = raw.trimmingSpaces
     if let comma = text.firstIndex(of: ",") {
       let family = String(text[..<comma]).trimmingSpaces
@@ -139,6 +148,13 @@ public struct Provenance: Sendable, Hashable, Codable {
 extension StringProtocol {
   /// The string without leading and trailing spaces, tabs and line ends.
   public var trimmingSpaces: String {
+    // Fast path: a visible ASCII character at both ends (the first and last Characters then start with a scalar
+    // that is no whitespace) means nothing to trim.
+    let clean = utf8.withContiguousStorageIfAvailable { b -> Bool in
+      guard let first = b.first, let last = b.last else { return false }
+      return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+    }
+    if clean == true { return String(self) }
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }

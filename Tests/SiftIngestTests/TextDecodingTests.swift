@@ -59,6 +59,24 @@ struct TextDecodingTests {
     #expect(summary.encoding == "UTF-8 + Windows-1252 (2 lines)")
   }
 
+  @Test func validUTF8OnAWindows1252LineIsKept() throws {
+    // One line mixing UTF-8 (`é` = C3 A9, `Ø` = C3 98, `’` = E2 80 99) with Windows-1252 bytes (E9 = é, 92 = ’).
+    var bytes = Array("TY  - JOUR\nTI  - Caf".utf8) + [0xE9] + Array(" and café, Øvergaard’s ".utf8) + [0x92, 0x0A]
+    bytes += Array("AU  - Grå, Jörg\nTI  - x".utf8) + [0xC3] + Array("\nER  - \n".utf8)
+    let (records, summary) = try readAll(.memory(name: "mixed.ris", bytes: bytes))
+    let r = try #require(records.first)
+    #expect(r.title == "Café and café, Øvergaard’s \u{2019}")
+    #expect(r.authors.first?.asWritten == "Grå, Jörg")
+    // A lead byte without its continuation is not UTF-8: read as Windows-1252 (C3 = Ã).
+    #expect(r.fields.last?.value == "xÃ")
+    let w = summary.diagnostics.filter { $0.message.contains("Windows-1252") }
+    #expect(w.count == 1)
+    #expect(w.first?.file == "mixed.ris")
+    #expect(w.first?.line == 2)
+    #expect(w.first?.message.contains("and 1 more lines") == true)
+    #expect(summary.encoding == "UTF-8 + Windows-1252 (2 lines)")
+  }
+
   @Test func readAllTextDecodesSmallFiles() throws {
     let text = try InputSource.memory(name: "x.bib", bytes: utf16("@article{a,\r\n title={Ü}}\r\n", bigEndian: true))
       .readAllText()

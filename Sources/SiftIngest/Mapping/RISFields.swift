@@ -83,15 +83,30 @@ public enum RISFields {
     }
   }
 
+  /// What the scan learnt about a record's fields, so the mapping need not look again.
+  struct Hints: Sendable {
+    /// Whether some value may hold a line end (continuation lines); false means none does.
+    var multiline = true
+    /// How many author (`AU`, `A1`), keyword (`KW`, `DE`) and link (`UR`, `L1`, `L2`, `LK`) fields there are
+    /// (for sizing arrays; 0 when unknown).
+    var authors = 0
+    var keywords = 0
+    var urls = 0
+  }
+
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
   public static func record(_ fields: [Field]) -> Record {
     var memo = DatabaseRanking.Memo()
-    return record(fields, memo: &memo)
+    return record(fields, memo: &memo, hints: Hints())
   }
 
   /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
-  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo) -> Record {
+  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo, hints: Hints) -> Record {
+    let multiline = hints.multiline
     var r = Record(fields: fields)
+    if hints.authors > 0 { r.authors.reserveCapacity(hints.authors) }
+    if hints.keywords > 0 { r.keywords.reserveCapacity(hints.keywords) }
+    if hints.urls > 0 { r.urls.reserveCapacity(hints.urls) }
     var titles = Titles()
     var startPage: String?
     var endPage: String?
@@ -123,11 +138,11 @@ public enum RISFields {
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
       case Self.cTI, Self.cT1, Self.cCT, Self.cBT, Self.cST, Self.cT2, Self.cJO, Self.cJF, Self.cJA, Self.cJ1, Self.cJ2,
         Self.cT3:
-        if let v = FieldParsing.nonEmpty(value) { titles.offer(code, joinLines(v)) }
+        if let v = FieldParsing.nonEmpty(value) { titles.offer(code, multiline ? joinLines(v) : v) }
       case Self.cAU, Self.cA1:
-        FieldParsing.appendAuthors(in: joinLines(value), to: &r.authors)
+        FieldParsing.appendAuthors(in: multiline ? joinLines(value) : value, to: &r.authors)
       case Self.cA2, Self.cED:
-        FieldParsing.appendAuthors(in: joinLines(value), to: &editors)
+        FieldParsing.appendAuthors(in: multiline ? joinLines(value) : value, to: &editors)
       case Self.cPY:
         if yearPY == nil { yearPY = FieldParsing.nonEmpty(value) }
       case Self.cY1:
@@ -169,9 +184,9 @@ public enum RISFields {
       case Self.cBN:
         r.isbn += FieldParsing.isbns(in: value)
       case Self.cAB, Self.cN2:
-        if r.abstract == nil, let v = FieldParsing.nonEmpty(value) { r.abstract = joinLines(v) }
+        if r.abstract == nil, let v = FieldParsing.nonEmpty(value) { r.abstract = multiline ? joinLines(v) : v }
       case Self.cKW, Self.cDE:
-        if FieldParsing.containsNewline(value) {
+        if multiline, FieldParsing.containsNewline(value) {
           for line in value.split(whereSeparator: \.isNewline) {
             if let v = FieldParsing.nonEmpty(String(line)) { r.keywords.append(v) }
           }
@@ -194,7 +209,7 @@ public enum RISFields {
       }
     }
     r.accession = (accessionAN ?? accessionID).map { value in
-      FieldParsing.containsNewline(value) ? String(value.split(whereSeparator: \.isNewline)[0]) : value
+      multiline && FieldParsing.containsNewline(value) ? String(value.split(whereSeparator: \.isNewline)[0]) : value
     }
     r.title = titles.ti ?? titles.t1 ?? titles.ct ?? (r.type == "BOOK" ? titles.bt : nil) ?? titles.st
     r.sourceTitle =

@@ -11,11 +11,11 @@ public struct EndNoteTaggedReader: RecordReader {
     var tagged = 0
     var typeLines = 0
     var other = 0
-    for line in head.split(whereSeparator: \.isNewline).prefix(2000) {
-      let text = line.trimmingPrefixBOM
-      if Self.parseTag(ArraySlice(Array(text.utf8))) != nil {
+    HeadLines.forEach(head, limit: 2000) { raw in
+      let text = HeadLines.droppingBOM(raw)
+      if Self.isTagLine(text) {
         tagged += 1
-        if text.hasPrefix("%0") { typeLines += 1 }
+        if HeadLines.starts(text, with: "%0") { typeLines += 1 }
       } else {
         other += 1
       }
@@ -81,6 +81,12 @@ public struct EndNoteTaggedReader: RecordReader {
   }
 
   /// `%X value` or `%X` alone, X one character.
+  /// Whether ``parseTag(_:)`` would read the line as a tag line (without making its strings).
+  static func isTagLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 2, bytes[0] == 0x25, bytes[1] > 0x20, bytes[1] < 0x7F else { return false }
+    return bytes.count == 2 || bytes[2] == 0x20
+  }
+
   static func parseTag(_ bytes: ArraySlice<UInt8>) -> (String, String)? {
     let s = bytes.startIndex
     guard bytes.count >= 2, bytes[s] == 0x25 else { return nil }

@@ -11,13 +11,14 @@ public struct MedlineReader: RecordReader {
     var medlineTags = 0
     var pmid = false
     var risMarkers = 0
-    for line in head.split(whereSeparator: \.isNewline).prefix(3000) {
-      let text = line.trimmingPrefixBOM
-      if text.hasPrefix("TY  -") || text.hasPrefix("ER  -") { risMarkers += 1 }
-      guard Self.parseTag(ArraySlice(Array(text.utf8))) != nil else { continue }
+    HeadLines.forEach(head, limit: 3000) { raw in
+      let text = HeadLines.droppingBOM(raw)
+      if HeadLines.starts(text, with: "TY  -") || HeadLines.starts(text, with: "ER  -") { risMarkers += 1 }
+      guard Self.isTagLine(text) else { return }
       medlineTags += 1
-      if text.hasPrefix("PMID-") || text.hasPrefix("OWN -") || text.hasPrefix("STAT-") || text.hasPrefix("PMC -")
-        || text.hasPrefix("PMCR-")
+      if HeadLines.starts(text, with: "PMID-") || HeadLines.starts(text, with: "OWN -")
+        || HeadLines.starts(text, with: "STAT-") || HeadLines.starts(text, with: "PMC -")
+        || HeadLines.starts(text, with: "PMCR-")
       {
         pmid = true
       }
@@ -82,6 +83,17 @@ public struct MedlineReader: RecordReader {
   }
 
   /// `TAG - value` with the tag padded to four characters before `-` (`PMID- `, `TI  - `, `AB  -`).
+  /// Whether ``parseTag(_:)`` would read the line as a tag line (without making its strings).
+  static func isTagLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 5, RISReader.isUpper(bytes[0]) else { return false }
+    var tagEnd = 1
+    while tagEnd < 4, RISReader.isUpper(bytes[tagEnd]) || RISReader.isDigit(bytes[tagEnd]) { tagEnd += 1 }
+    guard tagEnd >= 2 else { return false }
+    var dash = tagEnd
+    while dash < bytes.count, dash < 5, bytes[dash] == 0x20 { dash += 1 }
+    return dash < bytes.count && bytes[dash] == 0x2D && dash >= 4
+  }
+
   static func parseTag(_ bytes: ArraySlice<UInt8>) -> (String, String)? {
     let s = bytes.startIndex
     guard bytes.count >= 5, RISReader.isUpper(bytes[s]) else { return nil }

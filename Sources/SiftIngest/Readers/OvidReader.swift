@@ -21,15 +21,50 @@ public struct OvidReader: RecordReader {
     var markers = 0
     var headings = 0
     var indented = 0
-    for line in head.split(whereSeparator: \.isNewline).prefix(3000) {
-      let text = line.trimmingPrefixBOM
-      if Self.isMarker(text) { markers += 1 }
-      if let f = text.first, f != " ", Self.knownHeadings.contains(text.trimmingSpaces.lowercased()) { headings += 1 }
-      if text.hasPrefix("  ") { indented += 1 }
+    HeadLines.forEach(head, limit: 3000) { raw in
+      let line = HeadLines.droppingBOM(raw)
+      if line.contains(where: { $0 >= 0x80 }) {
+        // Non-ASCII lines (rare in the head) keep the Character-based checks.
+        let text = Substring(HeadLines.text(line))
+        if Self.isMarker(text) { markers += 1 }
+        if let f = text.first, f != " ", Self.knownHeadings.contains(text.trimmingSpaces.lowercased()) {
+          headings += 1
+        }
+      } else {
+        if Self.isMarker(line) { markers += 1 }
+        if Self.isHeading(line) { headings += 1 }
+      }
+      if HeadLines.starts(line, with: "  ") { indented += 1 }
     }
     if markers > 0, headings >= 2 { return 90 }
     if headings >= 3, indented >= 2 { return 65 }
     return 0
+  }
+
+  /// ``isMarker(_:)`` for an ASCII line: `<digits>` with spaces around.
+  static func isMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var s = 0
+    var e = line.count
+    while s < e, line[s] == 0x20 || (line[s] >= 0x09 && line[s] <= 0x0D) { s += 1 }
+    while e > s, line[e - 1] == 0x20 || (line[e - 1] >= 0x09 && line[e - 1] <= 0x0D) { e -= 1 }
+    guard e - s >= 3, line[s] == 0x3C, line[e - 1] == 0x3E else { return false }
+    for i in (s + 1)..<(e - 1) where !RISReader.isDigit(line[i]) { return false }
+    return true
+  }
+
+  /// Whether an ASCII line, not starting with a space, is one of ``knownHeadings`` (ignoring case and edge spaces).
+  static func isHeading(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = line.first, first != 0x20 else { return false }
+    var s = 0
+    var e = line.count
+    while s < e, line[s] == 0x20 || (line[s] >= 0x09 && line[s] <= 0x0D) { s += 1 }
+    while e > s, line[e - 1] == 0x20 || (line[e - 1] >= 0x09 && line[e - 1] <= 0x0D) { e -= 1 }
+    guard e - s <= 40 else { return false }  // the longest heading has 38 characters
+    let lowered = String(unsafeUninitializedCapacity: e - s) { out in
+      for i in s..<e { out[i - s] = ByteSearch.lower(line[i]) }
+      return e - s
+    }
+    return knownHeadings.contains(lowered)
   }
 
   static func isMarker(_ text: Substring) -> Bool {

@@ -34,8 +34,8 @@ public struct RISReader: RecordReader {
     var memo = DatabaseRanking.Memo()
     let result = try RecordPipeline.run(input, scan: { emit in try Self.scan(input, emit: emit) }) { event in
       switch event {
-      case .record(let index, let line, let offset, let fields):
-        var record = RISFields.record(fields, memo: &memo)
+      case .record(let index, let line, let offset, let fields, let hints):
+        var record = RISFields.record(fields, memo: &memo, hints: hints)
         if record.type == nil { record.type = "GEN" }
         record.provenance = Provenance(file: file, format: .ris, index: index, line: line, byteOffset: offset)
         try sink.emit(record)
@@ -51,11 +51,107 @@ public struct RISReader: RecordReader {
   static func scan(_ input: InputSource, emit: (ScanEvent) -> Bool) throws -> ScanResult {
     let lines = try LineReader(input)
     let file = input.displayPath
+    // All scanning state in one struct, so the per-line closure touches one local (no exclusivity check per line).
+    var scanner = Scanner(file: file)
+    try lines.forEachLine { bytes, lineNumber, lineOffset in
+      scanner.line(bytes, lineNumber, lineOffset, emit: emit)
+    }
+    if !scanner.stopped, let current = scanner.draft {
+      scanner.draft = nil
+      scanner.finish(current, reason: .endOfFile, emit: emit)
+    }
+    let state = scanner.state
+    var trailing: [Diagnostic] = []
+    if state.junkLines > 0, let first = state.firstJunkLine {
+      trailing.append(
+        Diagnostic(
+          .note, "\(state.junkLines) untagged line(s) outside records were skipped (headers, numbering, links)",
+          file: file, line: first))
+    }
+    if state.strayTagLines > 0, let first = state.firstStrayLine {
+      trailing.append(
+        Diagnostic(
+          .note, "\(state.strayTagLines) tag line(s) between records (after ER, before TY) were skipped",
+          file: file, line: first))
+    }
+    if let decoding = lines.decodingDiagnostic { trailing.append(decoding) }
+    if scanner.index == 0, !scanner.stopped {
+      throw IngestError(file: file, message: "no RIS records found (no TY … ER blocks); is this an RIS export?")
+    }
+    return ScanResult(encoding: lines.encodingDescription, trailing: trailing)
+  }
+
+  /// Groups tag lines into records, one line at a time.
+  struct Scanner {
+    let file: String
     var state = ParseState()
     var index = 0
     var stopped = false
+    var draft: Draft?
+    var afterBlank = false
+    var names = TagNames()
 
-    func finish(_ draft: Draft, reason: EndReason) {
+    init(file: String) { self.file = file }
+
+    /// Handles one line; false when the consumer stopped.
+    @inline(__always)
+    mutating func line(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ lineNumber: Int, _ lineOffset: Int, emit: (ScanEvent) -> Bool
+    ) -> Bool {
+      let wasAfterBlank = afterBlank
+      afterBlank = false
+      if let tag = RISReader.parseTag(bytes) {
+        switch tag.code {
+        case TagCode.ty:
+          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
+          if var current = draft, current.hasType, !(wasAfterBlank && !current.hasOnlyTypes) {
+            // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
+            // it: then the record lacks its ER and the TY starts the next one.
+            draft = nil
+            if !current.hasOnlyTypes, !current.warnedRepeatedType {
+              current.warnedRepeatedType = true
+              stopped =
+                !emit(
+                  .diagnostic(
+                    Diagnostic(
+                      .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
+                      line: lineNumber, recordIndex: index)))
+            }
+            current.append(field, code: tag.code)
+            draft = current
+          } else {
+            if let current = draft {
+              draft = nil
+              finish(current, reason: .nextRecord, emit: emit)
+            }
+            var fresh = Draft(line: lineNumber, offset: lineOffset)
+            fresh.append(field, code: tag.code)
+            draft = fresh
+          }
+        case TagCode.er:
+          if let current = draft {
+            draft = nil
+            finish(current, reason: .endTag, emit: emit)
+          } else {
+            state.strayTagLines += 1
+            if state.firstStrayLine == nil { state.firstStrayLine = lineNumber }
+          }
+        default:
+          if draft == nil { draft = Draft(line: lineNumber, offset: lineOffset) }
+          draft?.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
+        }
+      } else if RISReader.isBlank(bytes) {
+        afterBlank = true
+      } else if draft != nil, draft?.fields.isEmpty == false {
+        draft?.continueLast(with: String(decoding: RISReader.trimmed(bytes), as: UTF8.self))
+      } else {
+        state.junkLines += 1
+        if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
+      }
+      return !stopped
+    }
+
+    mutating func finish(_ draft: Draft, reason: EndReason, emit: (ScanEvent) -> Bool) {
       let fieldCount = draft.fields.count
       if !draft.hasType {
         // Tag lines outside any TY…ER (e.g. Ovid's `NL  -` after ER) are not a record unless they look like one.
@@ -87,85 +183,14 @@ public struct RISReader: RecordReader {
           || !emit(.diagnostic(Diagnostic(.warning, message, file: file, line: draft.line, recordIndex: index)))
       }
       stopped =
-        stopped || !emit(.record(index: index, line: draft.line, offset: draft.offset, fields: draft.fields))
+        stopped
+        || !emit(
+          .record(
+            index: index, line: draft.line, offset: draft.offset, fields: draft.fields,
+            hints: RISFields.Hints(
+              multiline: draft.multiline, authors: draft.authors, keywords: draft.keywords, urls: draft.urls)))
       index += 1
     }
-
-    var draft: Draft?
-    var afterBlank = false
-    var names = TagNames()
-    try lines.forEachLine { bytes, lineNumber, lineOffset in
-      let wasAfterBlank = afterBlank
-      afterBlank = false
-      if let tag = Self.parseTag(bytes) {
-        let afterBlank = wasAfterBlank
-        switch tag.code {
-        case TagCode.ty:
-          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
-          if var current = draft, current.hasType, !(afterBlank && !current.hasOnlyTypes) {
-            // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
-            // it: then the record lacks its ER and the TY starts the next one.
-            draft = nil
-            if !current.hasOnlyTypes, !current.warnedRepeatedType {
-              current.warnedRepeatedType = true
-              stopped =
-                !emit(
-                  .diagnostic(
-                    Diagnostic(
-                      .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
-                      line: lineNumber, recordIndex: index)))
-            }
-            current.append(field, isType: true)
-            draft = current
-          } else {
-            if let current = draft {
-              draft = nil
-              finish(current, reason: .nextRecord)
-            }
-            draft = Draft(line: lineNumber, offset: lineOffset)
-            draft?.append(field, isType: true)
-          }
-        case TagCode.er:
-          if let current = draft {
-            draft = nil
-            finish(current, reason: .endTag)
-          } else {
-            state.strayTagLines += 1
-            if state.firstStrayLine == nil { state.firstStrayLine = lineNumber }
-          }
-        default:
-          if draft == nil { draft = Draft(line: lineNumber, offset: lineOffset) }
-          draft?.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), isType: false)
-        }
-      } else if Self.isBlank(bytes) {
-        afterBlank = true
-      } else if draft != nil, draft?.fields.isEmpty == false {
-        draft?.continueLast(with: String(decoding: Self.trimmed(bytes), as: UTF8.self))
-      } else {
-        state.junkLines += 1
-        if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
-      }
-      return !stopped
-    }
-    if !stopped, let current = draft { finish(current, reason: .endOfFile) }
-    var trailing: [Diagnostic] = []
-    if state.junkLines > 0, let first = state.firstJunkLine {
-      trailing.append(
-        Diagnostic(
-          .note, "\(state.junkLines) untagged line(s) outside records were skipped (headers, numbering, links)",
-          file: file, line: first))
-    }
-    if state.strayTagLines > 0, let first = state.firstStrayLine {
-      trailing.append(
-        Diagnostic(
-          .note, "\(state.strayTagLines) tag line(s) between records (after ER, before TY) were skipped",
-          file: file, line: first))
-    }
-    if let decoding = lines.decodingDiagnostic { trailing.append(decoding) }
-    if index == 0, !stopped {
-      throw IngestError(file: file, message: "no RIS records found (no TY … ER blocks); is this an RIS export?")
-    }
-    return ScanResult(encoding: lines.encodingDescription, trailing: trailing)
   }
 
   enum EndReason { case endTag, nextRecord, endOfFile }
@@ -184,20 +209,40 @@ public struct RISReader: RecordReader {
     var hasType = false
     var hasOnlyTypes = true
     var warnedRepeatedType = false
+    /// Whether a field has continuation lines (else no value holds a line end).
+    var multiline = false
+    /// How many author, keyword and link fields there are (to size the record's arrays once).
+    var authors = 0
+    var keywords = 0
+    var urls = 0
 
     init(line: Int, offset: Int) {
       self.line = line
       self.offset = offset
-      fields.reserveCapacity(32)
+      fields.reserveCapacity(40)
     }
 
-    mutating func append(_ field: Field, isType: Bool) {
-      if isType { hasType = true } else { hasOnlyTypes = false }
+    @inline(__always)
+    mutating func append(_ field: Field, code: UInt32) {
+      switch code {
+      case TagCode.ty: hasType = true
+      case RISFields.cAU, RISFields.cA1:
+        hasOnlyTypes = false
+        authors += 1
+      case RISFields.cKW, RISFields.cDE:
+        hasOnlyTypes = false
+        keywords += 1
+      case RISFields.cUR, RISFields.cL1, RISFields.cL2, RISFields.cLK:
+        hasOnlyTypes = false
+        urls += 1
+      default: hasOnlyTypes = false
+      }
       fields.append(field)
     }
 
     mutating func continueLast(with text: String) {
       guard !fields.isEmpty else { return }
+      multiline = true
       let last = fields.count - 1
       fields[last].value = fields[last].value.isEmpty ? text : fields[last].value + "\n" + text
     }

@@ -8,18 +8,29 @@ public struct WoSReader: RecordReader {
 
   public func sniff(_ head: String, fileExtension: String) -> Int {
     let bonus = ["ciw", "isi"].contains(fileExtension) ? 3 : 0
-    let lines = head.split(whereSeparator: \.isNewline).prefix(3000).map { $0.trimmingPrefixBOM }
-    guard let first = lines.first(where: { !$0.trimmingSpaces.isEmpty }) else { return 0 }
-    if first.hasPrefix("FN "),
-      first.hasSubstring("Web of Science") || first.hasSubstring("ISI Export") || first.hasSubstring("Clarivate")
-        || first.hasSubstring("Thomson")
-    {
-      return 97 + bonus
+    var sawFirst = false
+    var firstIsHeader = false
+    var hasPT = false
+    var hasER = false
+    var hasUT = false
+    var hasVR = false
+    HeadLines.forEach(head, limit: 3000) { raw in
+      let line = HeadLines.droppingBOM(raw)
+      if !sawFirst, !HeadLines.text(line).trimmingSpaces.isEmpty {
+        sawFirst = true
+        firstIsHeader =
+          HeadLines.starts(line, with: "FN ")
+          && (HeadLines.contains(line, "Web of Science") || HeadLines.contains(line, "ISI Export")
+            || HeadLines.contains(line, "Clarivate") || HeadLines.contains(line, "Thomson"))
+      }
+      if HeadLines.starts(line, with: "PT ") { hasPT = true }
+      if HeadLines.equals(line, "ER") || HeadLines.starts(line, with: "ER ") { hasER = true }
+      if HeadLines.starts(line, with: "UT ") { hasUT = true }
+      if HeadLines.starts(line, with: "VR ") { hasVR = true }
     }
-    let hasPT = lines.contains { $0.hasPrefix("PT ") }
-    let hasER = lines.contains { $0 == "ER" || $0.hasPrefix("ER ") }
-    let hasUT = lines.contains { $0.hasPrefix("UT ") }
-    if hasPT, hasER, hasUT || lines.contains(where: { $0.hasPrefix("VR ") }) { return 80 + bonus }
+    guard sawFirst else { return 0 }
+    if firstIsHeader { return 97 + bonus }
+    if hasPT, hasER, hasUT || hasVR { return 80 + bonus }
     if hasPT, hasER { return 50 + bonus }
     return 0
   }

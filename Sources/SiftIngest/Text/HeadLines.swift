@@ -36,3 +36,36 @@ enum HeadLines {
     }
   }
 }
+
+extension HeadLines {
+  /// The line without a leading byte order mark (U+FEFF).
+  @inline(__always)
+  static func droppingBOM(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF else { return line }
+    return UnsafeBufferPointer(rebasing: line[3...])
+  }
+
+  /// Whether the line starts with the ASCII `prefix`.
+  @inline(__always)
+  static func starts(_ line: UnsafeBufferPointer<UInt8>, with prefix: StaticString) -> Bool {
+    let n = prefix.utf8CodeUnitCount
+    guard line.count >= n else { return false }
+    let p = prefix.utf8Start
+    for i in 0..<n where line[i] != p[i] { return false }
+    return true
+  }
+
+  /// Whether the line is exactly the ASCII `text`.
+  @inline(__always)
+  static func equals(_ line: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+    line.count == text.utf8CodeUnitCount && starts(line, with: text)
+  }
+
+  /// Whether the ASCII `needle` occurs in the line.
+  static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    ByteSearch.contains(line, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+  }
+
+  /// The line as a string (for the rare checks that need Characters).
+  static func text(_ line: UnsafeBufferPointer<UInt8>) -> String { String(decoding: line, as: UTF8.self) }
+}

@@ -9,7 +9,7 @@ import SiftCore
 /// Streams the lines of an ``InputSource``, reading a file in 1 MiB chunks, never the whole file.
 ///
 /// Detects UTF-8 (with or without BOM) and UTF-16 LE/BE (transcoded); a line that is not valid UTF-8 is read as
-/// Windows-1252. Line ends may be LF, CRLF or CR alone.
+/// Windows-1252 where its bytes are not UTF-8 (its valid UTF-8 sequences are kept). Line ends may be LF, CRLF or CR alone.
 public final class LineReader {
   /// Bytes read per chunk.
   public static let chunkSize = 1 << 20
@@ -140,7 +140,8 @@ public final class LineReader {
       windows1252LineCount += 1
       scratch = []
       buffer.withUnsafeBufferPointer { buf in
-        UTF8Bytes.appendWindows1252(UnsafeBufferPointer(rebasing: buf[raw.startIndex..<raw.endIndex]), to: &scratch)
+        UTF8Bytes.appendRepairingAsWindows1252(
+          UnsafeBufferPointer(rebasing: buf[raw.startIndex..<raw.endIndex]), to: &scratch)
       }
       return Line(bytes: scratch[...], number: lineNumber, offset: offset)
     }
@@ -226,7 +227,7 @@ public final class LineReader {
             if firstWindows1252Line == nil { firstWindows1252Line = lineNo }
             windows1252LineCount += 1
             scratch.removeAll(keepingCapacity: true)
-            UTF8Bytes.appendWindows1252(raw, to: &scratch)
+            UTF8Bytes.appendRepairingAsWindows1252(raw, to: &scratch)
             keepGoing = try scratch.withUnsafeBufferPointer { try body($0, lineNo, offset) }
           }
           if !keepGoing {

@@ -3,8 +3,8 @@ import SiftCore
 
 /// What a reader's scanning stage hands to its mapping stage, in file order.
 enum ScanEvent: Sendable {
-  /// A record's raw fields, with its 0-based index and where it starts.
-  case record(index: Int, line: Int, offset: Int, fields: [Field])
+  /// A record's raw fields, with its 0-based index, where it starts and what the scan learnt about its fields.
+  case record(index: Int, line: Int, offset: Int, fields: [Field], hints: RISFields.Hints)
   case diagnostic(Diagnostic)
 }
 

@@ -1,4 +1,4 @@
-/// Byte-level UTF-8 checks and the Windows-1252 fallback used by ``LineReader``.
+/// Byte-level UTF-8 checks and the Windows-1252 fallback (for bytes that are not UTF-8) used by ``LineReader``.
 enum UTF8Bytes {
   /// Whether `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -13,34 +13,57 @@ enum UTF8Bytes {
         i += 8
       }
       guard i < n else { return true }
-      let b0 = base[i]
-      if b0 < 0x80 {
-        i += 1
-        continue
-      }
-      if b0 >= 0xC2, b0 <= 0xDF {
-        guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
-        i += 2
-      } else if b0 >= 0xE0, b0 <= 0xEF {
-        guard i + 2 < n else { return false }
-        let b1 = base[i + 1]
-        let b2 = base[i + 2]
-        guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-        if b0 == 0xE0, b1 < 0xA0 { return false }
-        if b0 == 0xED, b1 > 0x9F { return false }
-        i += 3
-      } else if b0 >= 0xF0, b0 <= 0xF4 {
-        guard i + 3 < n else { return false }
-        let b1 = base[i + 1]
-        guard b1 & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80, base[i + 3] & 0xC0 == 0x80 else { return false }
-        if b0 == 0xF0, b1 < 0x90 { return false }
-        if b0 == 0xF4, b1 > 0x8F { return false }
-        i += 4
-      } else {
-        return false
-      }
+      let length = sequenceLength(base, i, n)
+      guard length > 0 else { return false }
+      i += length
     }
     return true
+  }
+
+  /// Length of the well-formed UTF-8 sequence at `base[i]` (1–4), or 0 when the bytes there are not one.
+  @inline(__always)
+  static func sequenceLength(_ base: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    let b0 = base[i]
+    if b0 < 0x80 { return 1 }
+    if b0 >= 0xC2, b0 <= 0xDF {
+      return i + 1 < n && base[i + 1] & 0xC0 == 0x80 ? 2 : 0
+    }
+    if b0 >= 0xE0, b0 <= 0xEF {
+      guard i + 2 < n else { return 0 }
+      let b1 = base[i + 1]
+      guard b1 & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { return 0 }
+      if b0 == 0xE0, b1 < 0xA0 { return 0 }
+      if b0 == 0xED, b1 > 0x9F { return 0 }
+      return 3
+    }
+    if b0 >= 0xF0, b0 <= 0xF4 {
+      guard i + 3 < n else { return 0 }
+      let b1 = base[i + 1]
+      guard b1 & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80, base[i + 3] & 0xC0 == 0x80 else { return 0 }
+      if b0 == 0xF0, b1 < 0x90 { return 0 }
+      if b0 == 0xF4, b1 > 0x8F { return 0 }
+      return 4
+    }
+    return 0
+  }
+
+  /// Appends a line that is not valid UTF-8 as UTF-8: its well-formed UTF-8 sequences as they are, every other byte
+  /// decoded as Windows-1252 (so a UTF-8 `é` survives next to a Windows-1252 byte 0xE9).
+  static func appendRepairingAsWindows1252(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    guard let base = bytes.baseAddress else { return }
+    out.reserveCapacity(out.count + bytes.count * 2)
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      let length = sequenceLength(base, i, n)
+      if length > 0 {
+        out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
+        i += length
+      } else {
+        appendWindows1252(UnsafeBufferPointer(start: base + i, count: 1), to: &out)
+        i += 1
+      }
+    }
   }
 
   /// Unicode scalars of Windows-1252 bytes 0x80...0x9F (undefined bytes map to the C1 control of the same value).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SiftKit
@@ -20,5 +21,30 @@ import Testing
     #expect(
       SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  /// Fed in pieces of every awkward size (within a block, across blocks, empty), the digest is the same.
+  @Test(arguments: [1, 3, 55, 63, 64, 65, 127, 1000])
+  func piecesGiveTheSameDigest(piece: Int) {
+    let bytes = (0..<2_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    var hasher = SHA256.Hasher()
+    var start = 0
+    while start < bytes.count {
+      let end = min(bytes.count, start + piece)
+      hasher.update(bytes[start..<end])
+      hasher.update([UInt8]())
+      start = end
+    }
+    #expect(hasher.finalizeHex() == SHA256.hex(bytes))
+  }
+
+  @Test func fileDigestMatchesTheBytes() throws {
+    let path = NSTemporaryDirectory() + "sift-sha-\(UInt64.random(in: 0...UInt64.max)).bin"
+    let bytes = [UInt8](repeating: 0x61, count: 1_000_000)
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(
+      try SHA256.hexOfFile(atPath: path) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    #expect(try SHA256.hexOfFile(atPath: path + ".missing") == nil)
   }
 }

@@ -29,8 +29,13 @@ public enum ProjectDedup {
         try access.addDedupOverride(kind: "merge", recordA: try check(a), recordB: try check(b), time: time)
       }
       for id in split { try access.addDedupOverride(kind: "split", recordA: try check(id), recordB: nil, time: time) }
-      let rows = try access.records()
-      let records = try rows.map { DedupRecord(key: $0.id, record: try RecordJSON.decode($0)) }
+      // One record at a time from the store, each kept only with what matching reads (see `lean`).
+      var records: [DedupRecord] = []
+      var rows: [(id: String, source: String)] = []
+      try access.forEachRecord { row in
+        rows.append((row.id, row.source))
+        records.append(DedupRecord(key: row.id, record: lean(try RecordJSON.decode(row))))
+      }
       let overrides: [DedupOverride] = try access.dedupOverrides().compactMap { row in
         switch row.kind {
         case "merge": row.recordB.map { DedupOverride.merge(row.recordA, $0) }
@@ -75,6 +80,16 @@ public enum ProjectDedup {
         rows: rows.count, primaries: primaries.count, before: before, after: after, clusters: result.clusters,
         candidates: candidates, overrides: overrides.count, review: review, options: options)
     }
+  }
+
+  /// The record without what de-duplication never reads: the verbatim fields, and the text of the abstract and of
+  /// all keywords but one (matching only asks whether they are there), so 100,000 records fit in a few hundred MB.
+  static func lean(_ record: Record) -> Record {
+    var record = record
+    record.fields = []
+    if let abstract = record.abstract, !abstract.isEmpty { record.abstract = "…" }
+    record.keywords = Array(record.keywords.prefix(1))
+    return record
   }
 
   /// The cluster with its primary moved to the first screened member when the chosen primary was never screened.

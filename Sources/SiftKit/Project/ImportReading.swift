@@ -3,19 +3,18 @@ import SiftIngest
 
 /// Reads one export file with ``SiftIngest/Ingest`` (the one place `sift import` touches SiftIngest).
 enum ImportReading {
-  struct Result {
+  struct Summary {
     var format: Format?
     var encoding: String?
-    var records: [Record]
     var rejected: Int
     var diagnostics: [Diagnostic]
   }
 
-  static func read(path: String, format: Format?) throws -> Result {
-    var records: [Record] = []
-    let summary = try Ingest.read(.file(path: path), format: format) { records.append($0) }
-    return Result(
-      format: summary.format, encoding: summary.encoding, records: records, rejected: summary.rejectedCount,
+  /// Reads `path`, handing each record to `onRecord` as it is read.
+  static func read(path: String, format: Format?, onRecord: (Record) throws -> Void) throws -> Summary {
+    let summary = try Ingest.read(.file(path: path), format: format, onRecord: onRecord)
+    return Summary(
+      format: summary.format, encoding: summary.encoding, rejected: summary.rejectedCount,
       diagnostics: summary.diagnostics)
   }
 }

@@ -53,63 +53,67 @@ public enum ProjectImport {
     return reports
   }
 
+  /// Reads the file and stores its records as they are read, in one transaction: a failure stores nothing, and
+  /// memory stays flat whatever the file size (the file is hashed in chunks, records are never all held).
   static func importFile(project: Project, path: String, source: ImportSource?, format: Format?) throws -> FileReport {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let hash = try? SHA256.hexOfFile(atPath: path) else {
       throw ProjectError("\(path): error: cannot read the file (does it exist?)")
     }
-    let hash = SHA256.hex([UInt8](data))
     if let previous = try project.store.read({ try $0.importRow(sha256: hash) }) {
       return FileReport(
         path: path, format: previous.format.flatMap(Format.init(rawValue:)), read: 0, stored: 0, rejected: 0,
         diagnostics: [], alreadyImportedAs: "same content as \(previous.path), imported \(previous.importedAt)",
         sources: [:])
     }
-    let reading = try ImportReading.read(path: path, format: format)
-    var diagnostics = reading.diagnostics
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    var newRecords: [NewRecord] = []
-    var sources: [String: Int] = [:]
-    var recordSources: [String] = []
-    var unknownSources: Set<String> = []
-    for record in reading.records {
-      let resolved = resolveSource(record: record, given: source, review: project.review)
-      if !resolved.inProtocol { unknownSources.insert(resolved.source.name) }
-      var stored = record
-      stored.database = resolved.source.name
-      sources[resolved.source.name, default: 0] += 1
-      recordSources.append(resolved.source.name)
-      let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
-      newRecords.append(
-        NewRecord(
-          fileIndex: record.provenance.index, doi: record.doi, pmid: record.pmid, accession: record.accession,
-          title: record.title, json: json, source: resolved.source.name))
-    }
-    for name in unknownSources.sorted() {
-      diagnostics.append(
-        Diagnostic(
-          .warning,
-          "source `\(name)` is not among the protocol's databases, registers or other_methods; PRISMA will count it "
-            + "as a database (add it to protocol.yaml or use --database/--source)", file: path))
-    }
-    let diagnosticsJSON = String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
+    let review = project.review
     let time = SiftClock.now()
-    let row = ImportRow(
-      path: path, sha256: hash, format: reading.format?.rawValue,
-      source: source?.name ?? "", sourceColumn: source?.column.rawValue ?? FlowColumn.databases.rawValue,
-      recordsRead: reading.records.count + reading.rejected, recordsStored: newRecords.count,
-      recordsRejected: reading.rejected, diagnosticsJson: diagnosticsJSON, importedAt: time)
-    let (first, last) = try project.store.write { access -> (String?, String?) in
-      let before = try access.recordCount()
-      try access.addImport(row, records: newRecords)
-      let after = try access.recordCount()
-      guard after > before else { return (nil, nil) }
-      return (StoreAccess.recordID(seq: before + 1), StoreAccess.recordID(seq: after))
+    return try project.store.write { access -> FileReport in
+      var row = try access.beginImport(
+        ImportRow(
+          path: path, sha256: hash, format: format?.rawValue, source: source?.name ?? "",
+          sourceColumn: source?.column.rawValue ?? FlowColumn.databases.rawValue, recordsRead: 0, recordsStored: 0,
+          recordsRejected: 0, diagnosticsJson: "[]", importedAt: time))
+      let firstSeq = try access.nextRecordSeq()
+      var seq = firstSeq
+      var sources: [String: Int] = [:]
+      var unknownSources: Set<String> = []
+      let summary = try ImportReading.read(path: path, format: format) { record in
+        let resolved = resolveSource(record: record, given: source, review: review)
+        if !resolved.inProtocol { unknownSources.insert(resolved.source.name) }
+        var stored = record
+        stored.database = resolved.source.name
+        sources[resolved.source.name, default: 0] += 1
+        let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        try access.addRecord(
+          NewRecord(
+            fileIndex: record.provenance.index, doi: record.doi, pmid: record.pmid, accession: record.accession,
+            title: record.title, json: json, source: resolved.source.name),
+          importID: row.id, seq: seq)
+        seq += 1
+      }
+      var diagnostics = summary.diagnostics
+      for name in unknownSources.sorted() {
+        diagnostics.append(
+          Diagnostic(
+            .warning,
+            "source `\(name)` is not among the protocol's databases, registers or other_methods; PRISMA will count "
+              + "it as a database (add it to protocol.yaml or use --database/--source)", file: path))
+      }
+      let stored = seq - firstSeq
+      row.format = summary.format?.rawValue
+      row.recordsRead = stored + summary.rejected
+      row.recordsStored = stored
+      row.recordsRejected = summary.rejected
+      row.diagnosticsJson = String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
+      try access.finishImport(row)
+      return FileReport(
+        path: path, format: summary.format, read: stored + summary.rejected, stored: stored,
+        rejected: summary.rejected, diagnostics: diagnostics, alreadyImportedAs: nil, sources: sources,
+        firstID: stored > 0 ? StoreAccess.recordID(seq: firstSeq) : nil,
+        lastID: stored > 0 ? StoreAccess.recordID(seq: seq - 1) : nil)
     }
-    return FileReport(
-      path: path, format: reading.format, read: reading.records.count + reading.rejected, stored: newRecords.count,
-      rejected: reading.rejected, diagnostics: diagnostics, alreadyImportedAs: nil, sources: sources,
-      firstID: first, lastID: last)
   }
 
   private static func resolveSource(record: Record, given: ImportSource?, review: ReviewProtocol) -> (

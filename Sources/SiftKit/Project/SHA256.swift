@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4) of bytes, as lower-case hex; identifies an imported file by its content.
 public enum SHA256 {
   private static let k: [UInt32] = [
@@ -13,18 +15,73 @@ public enum SHA256 {
 
   /// The digest of `bytes` as 64 lower-case hex digits.
   public static func hex(_ bytes: [UInt8]) -> String {
-    var h: [UInt32] = [
+    var hasher = Hasher()
+    hasher.update(bytes[...])
+    return hasher.finalizeHex()
+  }
+
+  /// The digest of the file at `path`, read in 1 MiB chunks; nil when it cannot be opened.
+  public static func hexOfFile(atPath path: String) throws -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hasher = Hasher()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      [UInt8](chunk).withUnsafeBufferPointer { hasher.update($0[...]) }
+    }
+    return hasher.finalizeHex()
+  }
+
+  /// Incremental SHA-256: ``update(_:)`` with consecutive pieces, then ``finalizeHex()``.
+  public struct Hasher: Sendable {
+    private var h: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var message = bytes
-    let bitLength = UInt64(bytes.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    private var pending: [UInt8] = []
+    private var length: UInt64 = 0
+    private var w = [UInt32](repeating: 0, count: 64)
+
+    public init() {}
+
+    /// Adds the next bytes of the message.
+    public mutating func update<C: RandomAccessCollection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
+      length &+= UInt64(bytes.count)
+      var start = bytes.startIndex
+      if !pending.isEmpty {
+        let take = min(64 - pending.count, bytes.count)
+        pending.append(contentsOf: bytes[start..<(start + take)])
+        start += take
+        guard pending.count == 64 else { return }
+        let block = pending
+        compress(block, at: 0)
+        pending.removeAll(keepingCapacity: true)
+      }
+      while bytes.endIndex - start >= 64 {
+        compress(bytes, at: start)
+        start += 64
+      }
+      pending.append(contentsOf: bytes[start..<bytes.endIndex])
     }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
+
+    /// Pads the message and returns the digest as 64 lower-case hex digits.
+    public mutating func finalizeHex() -> String {
+      let bitLength = length &* 8
+      var tail = pending
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      }
+      for chunk in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: chunk) }
+      let digits = Array("0123456789abcdef")
+      var out = ""
+      for word in h {
+        for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+      }
+      return out
+    }
+
+    private mutating func compress<C: RandomAccessCollection>(_ message: C, at chunk: Int)
+    where C.Element == UInt8, C.Index == Int {
       for i in 0..<16 {
         let j = chunk + i * 4
         w[i] =
@@ -40,7 +97,7 @@ public enum SHA256 {
       for i in 0..<64 {
         let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
         let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+        let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
         let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
         let maj = (a & b) ^ (a & c) ^ (b & c)
         let t2 = s0 &+ maj
@@ -55,13 +112,8 @@ public enum SHA256 {
       h[6] &+= g
       h[7] &+= hh
     }
-    let digits = Array("0123456789abcdef")
-    var out = ""
-    for word in h {
-      for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
-    }
-    return out
   }
 
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

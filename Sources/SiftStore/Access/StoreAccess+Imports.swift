@@ -53,6 +53,39 @@ extension StoreAccess {
     return row
   }
 
+  /// Starts a streamed import: inserts `row` (its counts are set by ``finishImport(_:)``) and returns it with its id.
+  public func beginImport(_ row: ImportRow) throws -> ImportRow {
+    var row = row
+    row.id = try nextID("imports")
+    try row.insert(db)
+    return row
+  }
+
+  /// The sequence number the next stored record gets.
+  public func nextRecordSeq() throws -> Int {
+    (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records") ?? 0) + 1
+  }
+
+  /// Stores one record of the import `importID` as number `seq` (see ``nextRecordSeq()``).
+  public func addRecord(_ record: NewRecord, importID: Int64, seq: Int) throws {
+    try RecordRow(
+      id: Self.recordID(seq: seq), seq: seq, importId: importID, fileIndex: record.fileIndex, source: record.source,
+      doi: record.doi, pmid: record.pmid, accession: record.accession, titleKey: Self.titleKey(record.title),
+      recordJson: record.json
+    ).insert(db)
+  }
+
+  /// Writes the final counts and diagnostics of a streamed import.
+  public func finishImport(_ row: ImportRow) throws {
+    try row.update(db)
+  }
+
+  /// Calls `body` with each record in id order, one at a time (the whole table is never in memory).
+  public func forEachRecord(_ body: (RecordRow) throws -> Void) throws {
+    let cursor = try RecordRow.fetchCursor(db, sql: "SELECT * FROM records ORDER BY seq")
+    while let row = try cursor.next() { try body(row) }
+  }
+
   /// Every record, in id order.
   public func records() throws -> [RecordRow] {
     try RecordRow.order(sql: "seq").fetchAll(db)

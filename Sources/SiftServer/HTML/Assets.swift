@@ -83,6 +83,6 @@ enum Assets {
     + "frame-ancestors 'none'; base-uri 'none'"
 
   static func hash(_ text: String) -> String {
-    "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
+    "sha256-" + Data(Crypto.SHA256.hash(data: Data(text.utf8))).base64EncodedString()
   }
 }

@@ -69,7 +69,7 @@ public enum StoreCopy {
       ]
       text += fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}") + "\n"
     }
-    return SHA256Digest.hex(Array(text.utf8))
+    return SHA256.hex(Array(text.utf8))
   }
 
   /// The error for a target that already holds rows.

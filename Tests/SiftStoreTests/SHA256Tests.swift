@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SiftKit
+@testable import SiftStore
 
 @Suite struct SHA256Tests {
   /// FIPS 180-4 test vectors (the 56-byte one crosses a block boundary in padding).

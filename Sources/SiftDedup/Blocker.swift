@@ -1,13 +1,18 @@
 /// Stage 2 of matching: which pairs are worth scoring. Records share a block when they have the same
-/// identifier, the same start or end of title, the same first author and year (±1), or the same volume and
-/// first page. Small blocks compare all pairs; a large block compares each record with its neighbours in
-/// title order only, so the number of pairs stays near-linear in the number of records.
+/// identifier, the same start or end of title, or the same volume and first page together with the same first
+/// author or the same year. Small blocks compare all pairs; a large block compares each record with its
+/// neighbours in title order only, so the number of pairs stays near-linear in the number of records.
+///
+/// Volume + page alone, or first author + year alone, are not keys: their values repeat across unrelated records
+/// (a few thousand names a year, a few hundred pages a volume), so their blocks grow with the collection and the
+/// pairs with its square (25 million pairs for 1M synthetic records, against 2.9 million with the combined keys).
+/// Every pair those keys found in the labelled sets agreed on the whole citation, which the combined keys keep.
 enum Blocker {
   /// Blocks above this size are compared by sorted neighbourhood.
   static let fullBlockLimit = 32
   /// Neighbours compared in a large block.
   static let window = 16
-  /// The window of large author+year and volume+page blocks, whose keys repeat across unrelated records.
+  /// The window of large citation blocks (`va:`, `vy:`), whose keys can still repeat across unrelated records.
   static let narrowWindow = 4
 
   /// Candidate pairs as (smaller index, larger index), indices into `features`, sorted.
@@ -15,12 +20,12 @@ enum Blocker {
     // Keys are hashed (FNV-1a): a collision only adds pairs to score, never changes a score.
     var blocks: [UInt64: [Int]] = [:]
     blocks.reserveCapacity(features.count * 4)
-    // Blocks on a bounded value space (first author + year, volume + first page) get a narrower window.
+    // Citation blocks (volume + first page + author or year) get a narrower window.
     var narrow = Set<UInt64>()
     for (i, f) in features.enumerated() {
       for key in Set(keys(f)) {
         let hash = Similarity.fnv(key.utf8)
-        if key.hasPrefix("ay:") || key.hasPrefix("vp:") { narrow.insert(hash) }
+        if key.hasPrefix("va:") || key.hasPrefix("vy:") { narrow.insert(hash) }
         blocks[hash, default: []].append(i)
       }
     }
@@ -65,15 +70,12 @@ enum Blocker {
     if let main = f.mainTitle, main.utf8.count >= 8 {
       keys.append("tp:" + String(decoding: main.utf8.filter { $0 != 0x20 }.prefix(12), as: UTF8.self))
     }
-    if let first = f.families.first {
-      if let y = f.year {
-        keys.append("ay:\(first):\(y)")
-        keys.append("ay:\(first):\(y + 1)")
-      } else {
-        keys.append("ay:\(first):?")
-      }
+    // The same citation: volume and first page, with the first author (years may differ by one between the
+    // online and the print record) or with the year (author lists may be cut or reordered).
+    if let v = f.volume, let p = f.firstPage {
+      if let first = f.families.first { keys.append("va:\(v):\(p):\(first)") }
+      keys.append("vy:\(v):\(p):\(f.year.map(String.init) ?? "?")")
     }
-    if let v = f.volume, let p = f.firstPage { keys.append("vp:\(v):\(p)") }
     return keys
   }
 }

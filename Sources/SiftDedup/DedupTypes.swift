@@ -79,8 +79,11 @@ public struct DedupResult: Sendable {
   public var clusters: [DuplicateCluster]
   /// Near misses, best score first.
   public var maybe: [CandidatePair]
-  public init(clusters: [DuplicateCluster], maybe: [CandidatePair]) {
+  /// How many pairs blocking proposed for scoring (a measure of the work done, for benchmarks).
+  public var candidatePairs: Int
+  public init(clusters: [DuplicateCluster], maybe: [CandidatePair], candidatePairs: Int = 0) {
     self.clusters = clusters
     self.maybe = maybe
+    self.candidatePairs = candidatePairs
   }
 }

@@ -132,7 +132,7 @@ public enum Deduplicator {
       guard seen.insert(Blocker.pack(label[e.a], label[e.b])).inserted else { continue }
       maybe.append(CandidatePair(a: features[e.a].key, b: features[e.b].key, score: e.score, reason: e.reason))
     }
-    return DedupResult(clusters: clusters, maybe: maybe)
+    return DedupResult(clusters: clusters, maybe: maybe, candidatePairs: candidates.count)
   }
 
   private static func conflict(_ x: Set<String>?, _ y: Set<String>?) -> Bool {

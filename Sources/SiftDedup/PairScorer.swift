@@ -186,11 +186,28 @@ enum PairScorer {
     }
   }
 
+  /// How alike two titles are, and why; the label is written only for pairs that get past the title filter.
+  struct TitleSimilarity {
+    enum Kind { case none, exact, near, mainTitle, subtitle, prefix }
+    var value: Double
+    var kind: Kind
+    var label: String {
+      switch kind {
+      case .none: ""
+      case .exact: "title"
+      case .near: "title \(PairScorer.format(value))"
+      case .mainTitle: "main title"
+      case .subtitle: "subtitle"
+      case .prefix: "title prefix"
+      }
+    }
+  }
+
   /// Title similarity with its label: exact, near (edit ratio, less for words substituted), subtitle dropped,
   /// or one title cut short.
-  static func titleSimilarity(_ a: RecordFeatures, _ b: RecordFeatures) -> (value: Double, label: String) {
-    guard !a.title.isEmpty, !b.title.isEmpty else { return (0, "") }
-    if a.title == b.title { return (1, "title") }
+  static func titleSimilarity(_ a: RecordFeatures, _ b: RecordFeatures) -> TitleSimilarity {
+    guard !a.title.isEmpty, !b.title.isEmpty else { return TitleSimilarity(value: 0, kind: .none) }
+    if a.title == b.title { return TitleSimilarity(value: 1, kind: .exact) }
     var r = 0.0
     let longer = max(a.titleBytes.count, b.titleBytes.count)
     if Similarity.dice(a.titleWords, b.titleWords) >= 0.5,
@@ -203,18 +220,24 @@ enum PairScorer {
       let substituted = Similarity.substitutedWords(a.title, b.title)
       r -= 0.06 * Double(substituted.words) + 0.2 * Double(substituted.numbers)
     }
-    var best = (max(0, r), "title \(format(max(0, r)))")
+    var best = TitleSimilarity(value: max(0, r), kind: .near)
     // Subtitle dropped on one side: the shorter title is the other's main title or subtitle (at least 4 words).
     let pairs = [(a.title, b.mainTitle), (b.title, a.mainTitle), (a.mainTitle, b.mainTitle)]
     for (x, y) in pairs {
-      if let x, let y, x == y, x.split(separator: " ").count >= 4, best.0 < 0.93 { best = (0.93, "main title") }
+      if let x, let y, x == y, x.split(separator: " ").count >= 4, best.value < 0.93 {
+        best = TitleSimilarity(value: 0.93, kind: .mainTitle)
+      }
     }
     for (x, y) in [(a.title, b.subtitle), (b.title, a.subtitle)] {
-      if let y, x == y, x.split(separator: " ").count >= 5, best.0 < 0.92 { best = (0.92, "subtitle") }
+      if let y, x == y, x.split(separator: " ").count >= 5, best.value < 0.92 {
+        best = TitleSimilarity(value: 0.92, kind: .subtitle)
+      }
     }
     // One title is a prefix of the other (truncated export), at least 6 words.
     let (short, long) = a.titleBytes.count < b.titleBytes.count ? (a.title, b.title) : (b.title, a.title)
-    if best.0 < 0.92, long.hasPrefix(short), short.split(separator: " ").count >= 6 { best = (0.92, "title prefix") }
+    if best.value < 0.92, long.hasPrefix(short), short.split(separator: " ").count >= 6 {
+      best = TitleSimilarity(value: 0.92, kind: .prefix)
+    }
     return best
   }
 

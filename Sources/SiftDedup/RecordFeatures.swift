@@ -103,6 +103,7 @@ final class RecordFeatures: Sendable {
 
   /// The journal without a meeting note: `J Clin Hypertens. Conference: 28th Annual Meeting…` → `J Clin Hypertens`.
   static func journalName(_ raw: String) -> String {
+    guard raw.utf8.contains(UInt8(ascii: ":")) else { return raw }  // the common case, without Foundation's search
     for marker in [". Conference:", ".Conference:", " Conference:"] {
       if let r = raw.range(of: marker), r.lowerBound > raw.startIndex { return String(raw[..<r.lowerBound]) }
     }

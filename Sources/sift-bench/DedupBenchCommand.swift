@@ -127,8 +127,10 @@ struct DedupBenchCommand: ParsableCommand {
     let pair = PairMetrics(truth: truth, predicted: result.clusters.map { $0.members.map(\.key) })
     print(
       String(
-        format: "scale %7d records  clusters %7d  time %.3f s (cpu %.3f s)  peak RSS %@  pairwise P %.3f R %.3f",
-        count, result.clusters.count, elapsed.seconds, cpu, peakRSS() as NSString, pair.precision, pair.recall))
+        format:
+          "scale %7d records  clusters %7d  pairs %8d  time %.3f s (cpu %.3f s)  peak RSS %@  pairwise P %.3f R %.3f",
+        count, result.clusters.count, result.candidatePairs, elapsed.seconds, cpu, peakRSS() as NSString,
+        pair.precision, pair.recall))
   }
 
   /// User + system CPU time of this process so far.

@@ -2,6 +2,7 @@
 # De-duplication accuracy and speed: sift against bib-dedupe 0.11.0 on every labelled set in
 # ../shared/fixtures/dedup (or $SIFT_SHARED/fixtures/dedup), then a scale run on synthetic data.
 # Usage: bash Tests/Benchmarks/dedup-accuracy.sh [--no-bib-dedupe] [--no-scale]
+# SCALES (default "10000 100000 1000000") sets the sizes of the scale run; 1M needs about 3.2 GB of memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SWIFT="${SWIFT:-swift}"
@@ -45,6 +46,6 @@ for dir in "$DATA"/*/; do
 done
 
 if [ "$RUN_SCALE" = 1 ]; then
-  echo "== scale (synthetic records, 1 in 5 an injected duplicate; time of Deduplicator.run, peak RSS of the process)"
-  for n in 10000 100000; do "$BENCH" dedup --scale "$n"; done
+  echo "== scale (synthetic records, 1 in 5 an injected duplicate; candidate pairs; time of Deduplicator.run, peak RSS of the process)"
+  for n in ${SCALES:-10000 100000 1000000}; do "$BENCH" dedup --scale "$n"; done
 fi

@@ -55,7 +55,7 @@ public enum FileDedup {
         within[f] += 1
       }
       let id = item.record.accession ?? item.record.pmid ?? item.record.doi ?? ""
-      let row = [cluster.id, files[f].path, String(i), id, isPrimary ? "yes" : "no", reason]
+      let row = [cluster.id, files[f].path, String(i), id, isPrimary ? "true" : "false", reason]
       clusters += row.map(csvCell).joined(separator: ",") + "\n"
     }
 

@@ -1,5 +1,12 @@
 import SiftCore
 
+/// A record reduced to the normalised fields matching compares (``Deduplicator/prepare(_:)``).
+public struct PreparedRecord: Sendable {
+  let features: RecordFeatures
+  /// The record's key.
+  public var key: String { features.key }
+}
+
 /// One record handed to the de-duplicator, under a key unique in the run (e.g. `file#index` or a store id).
 public struct DedupRecord: Sendable {
   public var key: String

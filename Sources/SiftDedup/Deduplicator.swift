@@ -12,8 +12,19 @@ public enum Deduplicator {
   public static func run(
     _ records: [DedupRecord], options: DedupOptions = .init(), overrides: [DedupOverride] = []
   ) -> DedupResult {
-    let sorted = records.sorted { $0.key < $1.key }
-    let features = sorted.map { RecordFeatures(key: $0.key, record: $0.record) }
+    run(prepared: records.map(prepare), options: options, overrides: overrides)
+  }
+
+  /// What matching reads of one record, so a caller that streams records can release each one after this.
+  public static func prepare(_ record: DedupRecord) -> PreparedRecord {
+    PreparedRecord(features: RecordFeatures(key: record.key, record: record.record))
+  }
+
+  /// ``run(_:options:overrides:)`` over records already reduced by ``prepare(_:)``.
+  public static func run(
+    prepared: [PreparedRecord], options: DedupOptions = .init(), overrides: [DedupOverride] = []
+  ) -> DedupResult {
+    let features = prepared.map(\.features).sorted { $0.key < $1.key }
     let n = features.count
     var index: [String: Int] = [:]
     for (i, f) in features.enumerated() where index[f.key] == nil { index[f.key] = i }

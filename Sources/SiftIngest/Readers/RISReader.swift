@@ -143,7 +143,7 @@ public struct RISReader: RecordReader {
       } else if RISReader.isBlank(bytes) {
         afterBlank = true
       } else if draft != nil, draft?.fields.isEmpty == false {
-        draft?.continueLast(with: String(decoding: RISReader.trimmed(bytes), as: UTF8.self))
+        draft?.continueLast(with: RISReader.string(RISReader.trimmed(bytes)))
       } else {
         state.junkLines += 1
         if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
@@ -259,23 +259,24 @@ public struct RISReader: RecordReader {
 
     /// The value, trimmed of spaces, tabs and a trailing CR.
     func value(in line: UnsafeBufferPointer<UInt8>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
+      RISReader.string(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]))
     }
   }
 
   /// Tag strings made once per file, so each field shares its tag's storage (most tags are two characters).
   struct TagNames {
-    private var twoLetter = [String?](repeating: nil, count: 26 * 36)
+    /// Two-character tags by slot; "" until made.
+    private var twoLetter = [String](repeating: "", count: 26 * 36)
 
     mutating func name(_ tag: TagMatch, in line: UnsafeBufferPointer<UInt8>) -> String {
       let bytes = UnsafeBufferPointer(rebasing: line[tag.tagStart..<(tag.tagStart + tag.tagLength)])
       guard tag.tagLength == 2 else { return String(decoding: bytes, as: UTF8.self) }
       let second = bytes[1]
       let slot = Int(bytes[0] &- 0x41) * 36 + (second >= 0x41 ? Int(second &- 0x41) : 26 + Int(second &- 0x30))
-      if let known = twoLetter[slot] { return known }
-      let made = String(decoding: bytes, as: UTF8.self)
-      twoLetter[slot] = made
-      return made
+      return twoLetter.withUnsafeMutableBufferPointer { names in
+        if names[slot].isEmpty { names[slot] = String(decoding: bytes, as: UTF8.self) }
+        return names[slot]
+      }
     }
   }
 
@@ -283,6 +284,30 @@ public struct RISReader: RecordReader {
   /// `-` ends the line or is followed by a space). A BOM before the tag is skipped.
   @inline(__always)
   static func parseTag(_ line: UnsafeBufferPointer<UInt8>) -> TagMatch? {
+    let end = line.count
+    // Fast path: a two-character tag, one or two spaces, `-`, then the end or a space or tab (most RIS lines).
+    if end >= 4, let base = line.baseAddress {
+      let b0 = base[0]
+      let b1 = base[1]
+      if isUpper(b0), isUpper(b1) || isDigit(b1), base[2] == 0x20 {
+        var dash = 3
+        if base[3] == 0x20, end >= 5 { dash = 4 }
+        if base[dash] == 0x2D {
+          var s = dash + 1
+          if s < end, base[s] != 0x20, base[s] != 0x09 { return nil }
+          var e = end
+          while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
+          while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 || base[e - 1] == 0x0D { e -= 1 }
+          return TagMatch(
+            code: UInt32(b0) << 8 | UInt32(b1), tagStart: 0, tagLength: 2, valueStart: s, valueEnd: e)
+        }
+      }
+    }
+    return parseTagSlowly(line)
+  }
+
+  /// ``parseTag(_:)`` for any line (BOM, longer tags, lines that are no tag line).
+  static func parseTagSlowly(_ line: UnsafeBufferPointer<UInt8>) -> TagMatch? {
     var i = 0
     let end = line.count
     while i + 2 < end, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 }
@@ -315,6 +340,18 @@ public struct RISReader: RecordReader {
     while s < e, line[s] == 0x20 || line[s] == 0x09 { s += 1 }
     while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x09 || line[e - 1] == 0x0D { e -= 1 }
     return TagMatch(code: code, tagStart: tagStart, tagLength: tagLength, valueStart: s, valueEnd: e)
+  }
+
+  /// The string of valid UTF-8 bytes, copied once into its storage (the same string as `String(decoding:as:)`; an
+  /// ASCII value of up to 15 bytes is checked only by the small-string test).
+  @inline(__always)
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
+    return String(unsafeUninitializedCapacity: bytes.count) { target in
+      guard let destination = target.baseAddress else { return 0 }
+      destination.initialize(from: source, count: bytes.count)
+      return bytes.count
+    }
   }
 
   static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -6,7 +6,15 @@ enum UTF8Bytes {
     let n = bytes.count
     var i = 0
     while i < n {
-      // ASCII fast path, eight bytes at a time.
+      // ASCII fast path, 32 bytes at a time, then eight.
+      while i + 32 <= n {
+        let p = UnsafeRawPointer(base + i)
+        let word =
+          p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+          | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        i += 32
+      }
       while i + 8 <= n {
         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         if word & 0x8080_8080_8080_8080 != 0 { break }

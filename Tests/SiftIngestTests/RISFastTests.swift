@@ -8,13 +8,13 @@ import Testing
 /// The byte-level fast paths of the RIS reader give the same results as the plain code they stand in for.
 @Suite("RIS byte fast paths")
 struct RISFastTests {
-  /// A tag line's value read through ``RISReader/string(_:)`` is the string `String(decoding:as:)` makes.
+  /// A tag line's value read through ``UTF8Bytes/string(_:)`` is the string `String(decoding:as:)` makes.
   @Test func valueStringMatchesDecoding() async {
     await propertyCheck(count: 3000, input: Gen.uint64()) { seed in
       var rng = SplitMix(seed: seed)
       let bytes = Self.randomValidBytes(&rng)
       bytes.withUnsafeBufferPointer { buffer in
-        let made = RISReader.string(buffer)
+        let made = UTF8Bytes.string(buffer)
         let decoded = String(decoding: buffer, as: UTF8.self)
         #expect(Array(made.utf8) == Array(decoded.utf8), "seed \(seed)")
         #expect(made == decoded && made.count == decoded.count, "seed \(seed)")

@@ -103,7 +103,8 @@ public enum RISFields {
   /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
   static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo, hints: Hints) -> Record {
     let multiline = hints.multiline
-    var r = Record(fields: fields)
+    var r = emptyRecord
+    r.fields = fields
     if hints.authors > 0 { r.authors.reserveCapacity(hints.authors) }
     if hints.keywords > 0 { r.keywords.reserveCapacity(hints.keywords) }
     if hints.urls > 0 { r.urls.reserveCapacity(hints.urls) }
@@ -130,7 +131,8 @@ public enum RISFields {
         doiFound = true
       }
     }
-    for field in fields {
+    for index in fields.indices {
+      let field = fields[index]
       let value = field.value
       let code = TagCode.of(field.tag)
       switch code {
@@ -238,6 +240,9 @@ public enum RISFields {
     if r.urls.count > 1 { r.urls = unique(r.urls) }
     return r
   }
+
+  /// A record with nothing set, copied for each record (cheaper than calling the initialiser with its defaults).
+  private static let emptyRecord = Record()
 
   /// A RIS type code for a type written out (`Journal Article` → `JOUR`); codes are upper-cased as they are.
   public static func typeCode(_ raw: String) -> String {

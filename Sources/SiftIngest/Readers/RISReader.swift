@@ -56,9 +56,8 @@ public struct RISReader: RecordReader {
     try lines.forEachLine { bytes, lineNumber, lineOffset in
       scanner.line(bytes, lineNumber, lineOffset, emit: emit)
     }
-    if !scanner.stopped, let current = scanner.draft {
-      scanner.draft = nil
-      scanner.finish(current, reason: .endOfFile, emit: emit)
+    if !scanner.stopped, scanner.hasDraft {
+      scanner.finishDraft(reason: .endOfFile, emit: emit)
     }
     let state = scanner.state
     var trailing: [Diagnostic] = []
@@ -87,7 +86,9 @@ public struct RISReader: RecordReader {
     var state = ParseState()
     var index = 0
     var stopped = false
-    var draft: Draft?
+    /// The record being read, when ``hasDraft``; changed in place while lines are added.
+    var draft = Draft.none
+    var hasDraft = false
     var afterBlank = false
     var names = TagNames()
 
@@ -104,12 +105,11 @@ public struct RISReader: RecordReader {
         switch tag.code {
         case TagCode.ty:
           let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
-          if var current = draft, current.hasType, !(wasAfterBlank && !current.hasOnlyTypes) {
+          if hasDraft, draft.hasType, !(wasAfterBlank && !draft.hasOnlyTypes) {
             // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
             // it: then the record lacks its ER and the TY starts the next one.
-            draft = nil
-            if !current.hasOnlyTypes, !current.warnedRepeatedType {
-              current.warnedRepeatedType = true
+            if !draft.hasOnlyTypes, !draft.warnedRepeatedType {
+              draft.warnedRepeatedType = true
               stopped =
                 !emit(
                   .diagnostic(
@@ -117,33 +117,27 @@ public struct RISReader: RecordReader {
                       .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
                       line: lineNumber, recordIndex: index)))
             }
-            current.append(field, code: tag.code)
-            draft = current
+            draft.append(field, code: tag.code)
           } else {
-            if let current = draft {
-              draft = nil
-              finish(current, reason: .nextRecord, emit: emit)
-            }
-            var fresh = Draft(line: lineNumber, offset: lineOffset)
-            fresh.append(field, code: tag.code)
-            draft = fresh
+            if hasDraft { finishDraft(reason: .nextRecord, emit: emit) }
+            startDraft(line: lineNumber, offset: lineOffset)
+            draft.append(field, code: tag.code)
           }
         case TagCode.er:
-          if let current = draft {
-            draft = nil
-            finish(current, reason: .endTag, emit: emit)
+          if hasDraft {
+            finishDraft(reason: .endTag, emit: emit)
           } else {
             state.strayTagLines += 1
             if state.firstStrayLine == nil { state.firstStrayLine = lineNumber }
           }
         default:
-          if draft == nil { draft = Draft(line: lineNumber, offset: lineOffset) }
-          draft?.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
+          if !hasDraft { startDraft(line: lineNumber, offset: lineOffset) }
+          draft.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
         }
       } else if RISReader.isBlank(bytes) {
         afterBlank = true
-      } else if draft != nil, draft?.fields.isEmpty == false {
-        draft?.continueLast(with: RISReader.string(RISReader.trimmed(bytes)))
+      } else if hasDraft, !draft.fields.isEmpty {
+        draft.continueLast(with: UTF8Bytes.string(RISReader.trimmed(bytes)))
       } else {
         state.junkLines += 1
         if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
@@ -151,7 +145,14 @@ public struct RISReader: RecordReader {
       return !stopped
     }
 
-    mutating func finish(_ draft: Draft, reason: EndReason, emit: (ScanEvent) -> Bool) {
+    mutating func startDraft(line: Int, offset: Int) {
+      draft = Draft(line: line, offset: offset)
+      hasDraft = true
+    }
+
+    /// Ends the draft: a record (or stray lines), with its warnings; the draft's fields go to the record.
+    mutating func finishDraft(reason: EndReason, emit: (ScanEvent) -> Bool) {
+      hasDraft = false
       let fieldCount = draft.fields.count
       if !draft.hasType {
         // Tag lines outside any TY…ER (e.g. Ovid's `NL  -` after ER) are not a record unless they look like one.
@@ -186,7 +187,7 @@ public struct RISReader: RecordReader {
         stopped
         || !emit(
           .record(
-            index: index, line: draft.line, offset: draft.offset, fields: draft.fields,
+            index: index, line: draft.line, offset: draft.offset, fields: draft.takeFields(),
             hints: RISFields.Hints(
               multiline: draft.multiline, authors: draft.authors, keywords: draft.keywords, urls: draft.urls)))
       index += 1
@@ -220,6 +221,21 @@ public struct RISReader: RecordReader {
       self.line = line
       self.offset = offset
       fields.reserveCapacity(40)
+    }
+
+    private init() {
+      line = 0
+      offset = 0
+    }
+
+    /// No record (allocates nothing).
+    static var none: Draft { Draft() }
+
+    /// The fields, leaving none (so the record that gets them holds the only reference).
+    mutating func takeFields() -> [Field] {
+      var taken: [Field] = []
+      swap(&taken, &fields)
+      return taken
     }
 
     @inline(__always)
@@ -259,7 +275,7 @@ public struct RISReader: RecordReader {
 
     /// The value, trimmed of spaces, tabs and a trailing CR.
     func value(in line: UnsafeBufferPointer<UInt8>) -> String {
-      RISReader.string(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]))
+      UTF8Bytes.string(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]))
     }
   }
 
@@ -340,18 +356,6 @@ public struct RISReader: RecordReader {
     while s < e, line[s] == 0x20 || line[s] == 0x09 { s += 1 }
     while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x09 || line[e - 1] == 0x0D { e -= 1 }
     return TagMatch(code: code, tagStart: tagStart, tagLength: tagLength, valueStart: s, valueEnd: e)
-  }
-
-  /// The string of valid UTF-8 bytes, copied once into its storage (the same string as `String(decoding:as:)`; an
-  /// ASCII value of up to 15 bytes is checked only by the small-string test).
-  @inline(__always)
-  static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
-    return String(unsafeUninitializedCapacity: bytes.count) { target in
-      guard let destination = target.baseAddress else { return 0 }
-      destination.initialize(from: source, count: bytes.count)
-      return bytes.count
-    }
   }
 
   static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

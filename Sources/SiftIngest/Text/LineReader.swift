@@ -275,57 +275,12 @@ public final class LineReader {
   }
 
   private func refill() throws {
-    if fd >= 0, encoding == .utf8 || encoding == .utf8BOM {
-      try refillInPlace()
-      return
-    }
     if position > 0 {
       buffer.removeSubrange(0..<position)
       position = 0
     }
     let chunk = try readRaw()
     append(chunk)
-  }
-
-  /// ``refill()`` for UTF-8 files: a new buffer holds the unread tail, then the next chunk read straight into it (the
-  /// chunk is not copied).
-  private func refillInPlace() throws {
-    let want = min(Self.chunkSize, limit - rawRead)
-    guard want > 0 else {
-      eof = true
-      return
-    }
-    let tail = buffer.count - position
-    var got = 0
-    var failure: Int32 = 0
-    let fresh = [UInt8](unsafeUninitializedCapacity: tail + want) { target, count in
-      guard let base = target.baseAddress else { return }
-      buffer.withUnsafeBufferPointer { source in
-        if tail > 0, let start = source.baseAddress { base.initialize(from: start + position, count: tail) }
-      }
-      count = tail
-      while got < want {
-        let n = read(fd, base + tail + got, want - got)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          break
-        }
-        if n == 0 {
-          eof = true
-          break
-        }
-        got += n
-        count = tail + got
-      }
-    }
-    guard failure == 0 else {
-      throw IngestError(file: path, message: "read failed (\(String(cString: strerror(failure))))")
-    }
-    buffer = fresh
-    position = 0
-    rawRead += got
-    if rawRead >= limit { eof = true }
   }
 
   /// Appends raw bytes to the buffer, transcoding UTF-16.

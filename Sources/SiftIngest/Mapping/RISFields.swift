@@ -132,9 +132,8 @@ public enum RISFields {
       }
     }
     for index in fields.indices {
-      let field = fields[index]
-      let value = field.value
-      let code = TagCode.of(field.tag)
+      let value = fields[index].value
+      let code = TagCode.of(fields[index].tag)
       switch code {
       case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
@@ -174,12 +173,12 @@ public enum RISFields {
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
         if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       case Self.cL3:
         offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       case Self.cSN:
         FieldParsing.appendISSNs(in: value, to: &r.issn)
         if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
@@ -205,9 +204,9 @@ public enum RISFields {
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
       case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       default:
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       }
     }
     r.accession = (accessionAN ?? accessionID).map { value in

@@ -120,6 +120,19 @@ public enum FieldParsing {
     return [author(value)]
   }
 
+  /// The trimmed value, or nil when it is empty (``nonEmpty(_:)-(String?)`` without the optional and the copy).
+  @inline(__always)
+  public static func nonEmpty(_ raw: String) -> String? {
+    // Fast path: nothing to trim (visible ASCII or Latin letters at both ends; other edges go the slow way).
+    switch raw.utf8.withContiguousStorageIfAvailable({ b -> Bool? in b.isEmpty ? nil : hasCleanEdges(b) }) {
+    case .some(.some(true)): return raw
+    case .some(.none): return nil
+    default:
+      let trimmed = raw.trimmingSpaces
+      return trimmed.isEmpty ? nil : trimmed
+    }
+  }
+
   /// The trimmed value, or nil when it is empty.
   public static func nonEmpty(_ raw: String?) -> String? {
     guard var raw else { return nil }
@@ -162,18 +175,19 @@ public enum FieldParsing {
 
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
-    var text = raw
     // Fast path: `Family, Given` with clean edges, without tabs or doubled spaces around the comma.
-    let split = text.withUTF8 { b -> (family: String, given: String)? in
+    let split = raw.utf8.withContiguousStorageIfAvailable { b -> (family: String, given: String)? in
       guard hasCleanEdges(b), let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
       else { return nil }
       var g = comma + 1
       while g < b.count, b[g] == 0x20 { g += 1 }
-      let family = String(decoding: UnsafeBufferPointer(rebasing: b[..<comma]), as: UTF8.self)
-      let given = String(decoding: UnsafeBufferPointer(rebasing: b[g...]), as: UTF8.self)
+      let family = UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[..<comma]))
+      let given = UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[g...]))
       return (family, given)
     }
-    if let split { return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given) }
+    if let split = split ?? nil {
+      return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given)
+    }
     return Author.parse(raw)
   }
 

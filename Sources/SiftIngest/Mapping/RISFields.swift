@@ -103,7 +103,8 @@ public enum RISFields {
   /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
   static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo, hints: Hints) -> Record {
     let multiline = hints.multiline
-    var r = Record(fields: fields)
+    var r = emptyRecord
+    r.fields = fields
     if hints.authors > 0 { r.authors.reserveCapacity(hints.authors) }
     if hints.keywords > 0 { r.keywords.reserveCapacity(hints.keywords) }
     if hints.urls > 0 { r.urls.reserveCapacity(hints.urls) }
@@ -130,9 +131,9 @@ public enum RISFields {
         doiFound = true
       }
     }
-    for field in fields {
-      let value = field.value
-      let code = TagCode.of(field.tag)
+    for index in fields.indices {
+      let value = fields[index].value
+      let code = TagCode.of(fields[index].tag)
       switch code {
       case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }
@@ -172,12 +173,12 @@ public enum RISFields {
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
         if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       case Self.cL3:
         offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       case Self.cSN:
         FieldParsing.appendISSNs(in: value, to: &r.issn)
         if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
@@ -203,9 +204,9 @@ public enum RISFields {
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
       case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       default:
-        ranking.consider(code: code, tag: field.tag, value: value, memo: &memo)
+        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       }
     }
     r.accession = (accessionAN ?? accessionID).map { value in
@@ -238,6 +239,9 @@ public enum RISFields {
     if r.urls.count > 1 { r.urls = unique(r.urls) }
     return r
   }
+
+  /// A record with nothing set, copied for each record (cheaper than calling the initialiser with its defaults).
+  private static let emptyRecord = Record()
 
   /// A RIS type code for a type written out (`Journal Article` → `JOUR`); codes are upper-cased as they are.
   public static func typeCode(_ raw: String) -> String {

@@ -56,9 +56,8 @@ public struct RISReader: RecordReader {
     try lines.forEachLine { bytes, lineNumber, lineOffset in
       scanner.line(bytes, lineNumber, lineOffset, emit: emit)
     }
-    if !scanner.stopped, let current = scanner.draft {
-      scanner.draft = nil
-      scanner.finish(current, reason: .endOfFile, emit: emit)
+    if !scanner.stopped, scanner.hasDraft {
+      scanner.finishDraft(reason: .endOfFile, emit: emit)
     }
     let state = scanner.state
     var trailing: [Diagnostic] = []
@@ -87,7 +86,9 @@ public struct RISReader: RecordReader {
     var state = ParseState()
     var index = 0
     var stopped = false
-    var draft: Draft?
+    /// The record being read, when ``hasDraft``; changed in place while lines are added.
+    var draft = Draft.none
+    var hasDraft = false
     var afterBlank = false
     var names = TagNames()
 
@@ -104,12 +105,11 @@ public struct RISReader: RecordReader {
         switch tag.code {
         case TagCode.ty:
           let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
-          if var current = draft, current.hasType, !(wasAfterBlank && !current.hasOnlyTypes) {
+          if hasDraft, draft.hasType, !(wasAfterBlank && !draft.hasOnlyTypes) {
             // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
             // it: then the record lacks its ER and the TY starts the next one.
-            draft = nil
-            if !current.hasOnlyTypes, !current.warnedRepeatedType {
-              current.warnedRepeatedType = true
+            if !draft.hasOnlyTypes, !draft.warnedRepeatedType {
+              draft.warnedRepeatedType = true
               stopped =
                 !emit(
                   .diagnostic(
@@ -117,33 +117,27 @@ public struct RISReader: RecordReader {
                       .warning, "TY line inside a record that has no ER yet; kept as a repeated field", file: file,
                       line: lineNumber, recordIndex: index)))
             }
-            current.append(field, code: tag.code)
-            draft = current
+            draft.append(field, code: tag.code)
           } else {
-            if let current = draft {
-              draft = nil
-              finish(current, reason: .nextRecord, emit: emit)
-            }
-            var fresh = Draft(line: lineNumber, offset: lineOffset)
-            fresh.append(field, code: tag.code)
-            draft = fresh
+            if hasDraft { finishDraft(reason: .nextRecord, emit: emit) }
+            startDraft(line: lineNumber, offset: lineOffset)
+            draft.append(field, code: tag.code)
           }
         case TagCode.er:
-          if let current = draft {
-            draft = nil
-            finish(current, reason: .endTag, emit: emit)
+          if hasDraft {
+            finishDraft(reason: .endTag, emit: emit)
           } else {
             state.strayTagLines += 1
             if state.firstStrayLine == nil { state.firstStrayLine = lineNumber }
           }
         default:
-          if draft == nil { draft = Draft(line: lineNumber, offset: lineOffset) }
-          draft?.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
+          if !hasDraft { startDraft(line: lineNumber, offset: lineOffset) }
+          draft.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
         }
       } else if RISReader.isBlank(bytes) {
         afterBlank = true
-      } else if draft != nil, draft?.fields.isEmpty == false {
-        draft?.continueLast(with: String(decoding: RISReader.trimmed(bytes), as: UTF8.self))
+      } else if hasDraft, !draft.fields.isEmpty {
+        draft.continueLast(with: UTF8Bytes.string(RISReader.trimmed(bytes)))
       } else {
         state.junkLines += 1
         if state.firstJunkLine == nil { state.firstJunkLine = lineNumber }
@@ -151,7 +145,14 @@ public struct RISReader: RecordReader {
       return !stopped
     }
 
-    mutating func finish(_ draft: Draft, reason: EndReason, emit: (ScanEvent) -> Bool) {
+    mutating func startDraft(line: Int, offset: Int) {
+      draft = Draft(line: line, offset: offset)
+      hasDraft = true
+    }
+
+    /// Ends the draft: a record (or stray lines), with its warnings; the draft's fields go to the record.
+    mutating func finishDraft(reason: EndReason, emit: (ScanEvent) -> Bool) {
+      hasDraft = false
       let fieldCount = draft.fields.count
       if !draft.hasType {
         // Tag lines outside any TY…ER (e.g. Ovid's `NL  -` after ER) are not a record unless they look like one.
@@ -186,7 +187,7 @@ public struct RISReader: RecordReader {
         stopped
         || !emit(
           .record(
-            index: index, line: draft.line, offset: draft.offset, fields: draft.fields,
+            index: index, line: draft.line, offset: draft.offset, fields: draft.takeFields(),
             hints: RISFields.Hints(
               multiline: draft.multiline, authors: draft.authors, keywords: draft.keywords, urls: draft.urls)))
       index += 1
@@ -220,6 +221,21 @@ public struct RISReader: RecordReader {
       self.line = line
       self.offset = offset
       fields.reserveCapacity(40)
+    }
+
+    private init() {
+      line = 0
+      offset = 0
+    }
+
+    /// No record (allocates nothing).
+    static var none: Draft { Draft() }
+
+    /// The fields, leaving none (so the record that gets them holds the only reference).
+    mutating func takeFields() -> [Field] {
+      var taken: [Field] = []
+      swap(&taken, &fields)
+      return taken
     }
 
     @inline(__always)
@@ -259,23 +275,24 @@ public struct RISReader: RecordReader {
 
     /// The value, trimmed of spaces, tabs and a trailing CR.
     func value(in line: UnsafeBufferPointer<UInt8>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
+      UTF8Bytes.string(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]))
     }
   }
 
   /// Tag strings made once per file, so each field shares its tag's storage (most tags are two characters).
   struct TagNames {
-    private var twoLetter = [String?](repeating: nil, count: 26 * 36)
+    /// Two-character tags by slot; "" until made.
+    private var twoLetter = [String](repeating: "", count: 26 * 36)
 
     mutating func name(_ tag: TagMatch, in line: UnsafeBufferPointer<UInt8>) -> String {
       let bytes = UnsafeBufferPointer(rebasing: line[tag.tagStart..<(tag.tagStart + tag.tagLength)])
       guard tag.tagLength == 2 else { return String(decoding: bytes, as: UTF8.self) }
       let second = bytes[1]
       let slot = Int(bytes[0] &- 0x41) * 36 + (second >= 0x41 ? Int(second &- 0x41) : 26 + Int(second &- 0x30))
-      if let known = twoLetter[slot] { return known }
-      let made = String(decoding: bytes, as: UTF8.self)
-      twoLetter[slot] = made
-      return made
+      return twoLetter.withUnsafeMutableBufferPointer { names in
+        if names[slot].isEmpty { names[slot] = String(decoding: bytes, as: UTF8.self) }
+        return names[slot]
+      }
     }
   }
 
@@ -283,6 +300,30 @@ public struct RISReader: RecordReader {
   /// `-` ends the line or is followed by a space). A BOM before the tag is skipped.
   @inline(__always)
   static func parseTag(_ line: UnsafeBufferPointer<UInt8>) -> TagMatch? {
+    let end = line.count
+    // Fast path: a two-character tag, one or two spaces, `-`, then the end or a space or tab (most RIS lines).
+    if end >= 4, let base = line.baseAddress {
+      let b0 = base[0]
+      let b1 = base[1]
+      if isUpper(b0), isUpper(b1) || isDigit(b1), base[2] == 0x20 {
+        var dash = 3
+        if base[3] == 0x20, end >= 5 { dash = 4 }
+        if base[dash] == 0x2D {
+          var s = dash + 1
+          if s < end, base[s] != 0x20, base[s] != 0x09 { return nil }
+          var e = end
+          while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
+          while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 || base[e - 1] == 0x0D { e -= 1 }
+          return TagMatch(
+            code: UInt32(b0) << 8 | UInt32(b1), tagStart: 0, tagLength: 2, valueStart: s, valueEnd: e)
+        }
+      }
+    }
+    return parseTagSlowly(line)
+  }
+
+  /// ``parseTag(_:)`` for any line (BOM, longer tags, lines that are no tag line).
+  static func parseTagSlowly(_ line: UnsafeBufferPointer<UInt8>) -> TagMatch? {
     var i = 0
     let end = line.count
     while i + 2 < end, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 }

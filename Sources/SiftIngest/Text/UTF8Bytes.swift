@@ -1,12 +1,33 @@
 /// Byte-level UTF-8 checks and the Windows-1252 fallback (for bytes that are not UTF-8) used by ``LineReader``.
 enum UTF8Bytes {
+  /// The string of bytes known to be valid UTF-8, copied once into its storage. The same string as
+  /// `String(decoding:as:)`, cheaper: an ASCII string of up to 15 bytes is checked only by the small-string test,
+  /// a longer one is validated where it is stored (no second copy).
+  @inline(__always)
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
+    return String(unsafeUninitializedCapacity: bytes.count) { target in
+      guard let destination = target.baseAddress else { return 0 }
+      destination.initialize(from: source, count: bytes.count)
+      return bytes.count
+    }
+  }
+
   /// Whether `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     let n = bytes.count
     var i = 0
     while i < n {
-      // ASCII fast path, eight bytes at a time.
+      // ASCII fast path, 32 bytes at a time, then eight.
+      while i + 32 <= n {
+        let p = UnsafeRawPointer(base + i)
+        let word =
+          p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+          | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        i += 32
+      }
       while i + 8 <= n {
         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         if word & 0x8080_8080_8080_8080 != 0 { break }

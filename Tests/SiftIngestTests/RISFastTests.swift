@@ -1,0 +1,105 @@
+import Foundation
+import PropertyBased
+import SiftCore
+import Testing
+
+@testable import SiftIngest
+
+/// The byte-level fast paths of the RIS reader give the same results as the plain code they stand in for.
+@Suite("RIS byte fast paths")
+struct RISFastTests {
+  /// A tag line's value read through ``UTF8Bytes/string(_:)`` is the string `String(decoding:as:)` makes.
+  @Test func valueStringMatchesDecoding() async {
+    await propertyCheck(count: 3000, input: Gen.uint64()) { seed in
+      var rng = SplitMix(seed: seed)
+      let bytes = Self.randomValidBytes(&rng)
+      bytes.withUnsafeBufferPointer { buffer in
+        let made = UTF8Bytes.string(buffer)
+        let decoded = String(decoding: buffer, as: UTF8.self)
+        #expect(Array(made.utf8) == Array(decoded.utf8), "seed \(seed)")
+        #expect(made == decoded && made.count == decoded.count, "seed \(seed)")
+      }
+    }
+  }
+
+  @Test func tagFastPathMatchesPlainParse() async {
+    await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
+      var rng = SplitMix(seed: seed)
+      for _ in 0..<20 {
+        let line = Self.randomTagLine(&rng)
+        line.withUnsafeBufferPointer { buffer in
+          let fast = RISReader.parseTag(buffer)
+          let plain = RISReader.parseTagSlowly(buffer)
+          #expect(
+            fast.map(Self.describe) == plain.map(Self.describe), "seed \(seed): \(Array(line))")
+        }
+      }
+    }
+  }
+
+  @Test func utf8CheckMatchesStandardLibrary() async {
+    await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
+      var rng = SplitMix(seed: seed)
+      let length = Int(rng.next() % 200)
+      var bytes: [UInt8] = []
+      for _ in 0..<length {
+        let roll = rng.next() % 100
+        if roll < 90 {
+          bytes.append(UInt8(0x20 + rng.next() % 0x5F))
+        } else if roll < 95 {
+          bytes += Array(["é", "€", "𝔄", "Ø"][Int(rng.next() % 4)].utf8)
+        } else {
+          bytes.append(UInt8(0x80 + rng.next() % 0x80))
+        }
+      }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      bytes.withUnsafeBufferPointer { buffer in
+        #expect(UTF8Bytes.isValid(buffer) == expected, "seed \(seed): \(bytes)")
+      }
+    }
+  }
+
+  static func randomValidBytes(_ rng: inout SplitMix) -> [UInt8] {
+    var bytes: [UInt8] = []
+    let length = Int(rng.next() % 40)
+    for _ in 0..<length {
+      if rng.next() % 8 == 0 {
+        bytes += Array(["é", "€", "𝔄", "Ø", "e\u{301}", "\r\n"][Int(rng.next() % 6)].utf8)
+      } else {
+        bytes.append(UInt8(0x20 + rng.next() % 0x5F))
+      }
+    }
+    return bytes
+  }
+
+  static func describe(_ match: RISReader.TagMatch) -> [Int] {
+    [Int(match.code), match.tagStart, match.tagLength, match.valueStart, match.valueEnd]
+  }
+
+  /// A seeded 64-bit generator (SplitMix64).
+  struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
+  }
+
+  /// A line that is often, but not always, a tag line: tags of 1–5 characters, 0–3 spaces, `-` or not, odd values.
+  static func randomTagLine(_ rng: inout SplitMix) -> [UInt8] {
+    var line: [UInt8] = []
+    if rng.next() % 20 == 0 { line += [0xEF, 0xBB, 0xBF] }
+    let tagLength = Int(rng.next() % 6)
+    for _ in 0..<tagLength { line.append(rng.pick(Array("ATYUE12Z9a -".utf8))) }
+    line += Array(repeating: 0x20, count: Int(rng.next() % 4))
+    if rng.next() % 5 != 0 { line.append(0x2D) }
+    line += rng.pick([[], [0x20], [0x09], [0x20, 0x20], [0x41], [0x0D], [0x20, 0x0D]])
+    line += rng.pick([[], Array("value".utf8), Array(" x \t".utf8), Array("é \r".utf8), [0x2D], [0x20, 0x20]])
+    return line
+  }
+}

@@ -94,7 +94,10 @@ struct XMLDocumentGenerator {
     for _ in 0..<(1 + int(5)) { parts.append(pick(Self.words)) }
     var s = parts.joined(separator: pick([" ", "  ", "\n", " \r\n "]))
     switch int(8) {
-    case 0: s = "<![CDATA[" + s.replacingOccurrences(of: "&", with: "&&") + " <b>&x;</b>]]>"
+    case 0:
+      // CR in CDATA goes to libxml2 (see XMLFastAnomalyTests).
+      let plain = s.replacingOccurrences(of: "&", with: "&&").replacingOccurrences(of: "\r\n", with: "\n")
+      s = "<![CDATA[" + plain + " <b>&x;</b>]]>"
     case 1: s += "<!-- note - with dash \n -->"
     case 2: s = "<?pi data ?>" + s
     default: break

@@ -30,13 +30,8 @@ struct XMLFastScanner {
   private var textRun = 0
   private var names = XMLFastNames()
   private var scratch = XMLBuffer<UInt8>(capacity: 4096)
-  private var attributeSpans = XMLBuffer<AttributeSpan>(capacity: 32)
-
-  private struct AttributeSpan {
-    var name: Int32
-    var start: Int
-    var end: Int
-  }
+  private var attributeSpans = XMLBuffer<XMLFastAttributeCache.Span>(capacity: 32)
+  private let attributeCache = XMLFastAttributeCache()
 
   init() {}
 
@@ -46,6 +41,7 @@ struct XMLFastScanner {
     scratch.release()
     attributeSpans.release()
     names.release()
+    attributeCache.release()
   }
 
   /// Reads the complete tokens of `bytes` into `state`. Returns how many bytes were consumed and the outcome.
@@ -117,6 +113,7 @@ struct XMLFastScanner {
     if count < 6 && !isEnd { return .failure(.needMore) }
     var p = 0
     if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p = 3 }
+    if count - p < 6 && !isEnd { return .failure(.needMore) }
     guard p < count, bytes[p] == UInt8(ascii: "<") else {
       return .failure(.anomaly("the file does not start with <"))
     }
@@ -200,7 +197,18 @@ struct XMLFastScanner {
     scratch.removeAll()
     attributeSpans.removeAll()
     var selfClosing = false
-    while true {
+    var cached: XMLFastAttributeCache.Entry?
+    if b[i] != UInt8(ascii: ">"), b[i] != UInt8(ascii: "/"), let gt = memchr(b + i, Int32(UInt8(ascii: ">")), end - i) {
+      let gtIndex = gt.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: b)
+      cached = attributeCache.lookup(b + i, gtIndex - i)
+      if let cached {
+        attributeCount = cached.count
+        selfClosing = cached.selfClosing
+        i = gtIndex - (selfClosing ? 1 : 0)
+      }
+    }
+    let rawStart = i
+    while cached == nil {
       var sawSpace = false
       while i < end, isSpace(b[i]) {
         if b[i] == 0x0A { lines += 1 }
@@ -256,9 +264,16 @@ struct XMLFastScanner {
         return .failure(.anomaly("attribute value"))
       }
       lines += valueLines
-      attributeSpans.append(AttributeSpan(name: name, start: start, end: scratch.count))
+      attributeSpans.append(XMLFastAttributeCache.Span(name: name, start: start, end: scratch.count))
       attributeCount += 1
       i = valueEnd + 1
+    }
+    let values = cached?.decoded ?? UnsafePointer(scratch.base)
+    let spans = cached?.spans ?? UnsafePointer(attributeSpans.base)
+    if cached == nil, lines == 0, attributeCount > 0 {
+      attributeCache.store(
+        b + rawStart, i + (selfClosing ? 1 : 0) - rawStart, values: values, valueCount: scratch.count, spans: spans,
+        spanCount: attributeCount, selfClosing: selfClosing)
     }
     let close = i + (selfClosing ? 2 : 1)
     if stack.count >= XMLStream.maxDepth { return .failure(.anomaly("nesting too deep")) }
@@ -274,9 +289,9 @@ struct XMLFastScanner {
     if let (path, isInline) = state.pointee.beginElement(name) {
       let attributeStart = state.pointee.attributeCount
       for k in 0..<attributeCount {
-        let span = attributeSpans[k]
+        let span = spans[k]
         state.pointee.addDecodedAttribute(
-          span.name, value: UnsafeBufferPointer(start: scratch.base + span.start, count: span.end - span.start),
+          span.name, value: UnsafeBufferPointer(start: values + span.start, count: span.end - span.start),
           elementPath: isInline ? -1 : path)
       }
       state.pointee.pushElement(name, path: path, attributeStart: attributeStart)
@@ -349,7 +364,9 @@ struct XMLFastScanner {
       let k = bracket.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: b)
       guard k + 2 < end else { return .failure(.more) }
       if b[k + 1] == UInt8(ascii: "]") && b[k + 2] == UInt8(ascii: ">") {
-        if let anomaly = deliver(b, p + 9, k, entities: false, state: state) { return .failure(Failure(outcome: anomaly)) }
+        if let anomaly = deliver(b, p + 9, k, entities: false, state: state) {
+          return .failure(Failure(outcome: anomaly))
+        }
         return .success(k + 3)
       }
       i = k + 1
@@ -442,6 +459,8 @@ struct XMLFastScanner {
       case 0x0A: lines += 1
       case 0x09: break
       case 0x0D:
+        // libxml2 keeps CR LF as it is inside CDATA sections, but not always: left to libxml2.
+        guard entities else { return .anomaly("CR in a CDATA section") }
         guard i + 1 < end, b[i + 1] == 0x0A else { return .anomaly("lone CR") }
         plain = false
       case UInt8(ascii: "&"):
@@ -530,10 +549,12 @@ struct XMLFastScanner {
     case 2 where s[0] == UInt8(ascii: "g") && s[1] == UInt8(ascii: "t"): decoded = UInt8(ascii: ">")
     case 3 where s[0] == UInt8(ascii: "a") && s[1] == UInt8(ascii: "m") && s[2] == UInt8(ascii: "p"):
       decoded = UInt8(ascii: "&")
-    case 4 where s[0] == UInt8(ascii: "q") && s[1] == UInt8(ascii: "u") && s[2] == UInt8(ascii: "o")
+    case 4
+    where s[0] == UInt8(ascii: "q") && s[1] == UInt8(ascii: "u") && s[2] == UInt8(ascii: "o")
       && s[3] == UInt8(ascii: "t"):
       decoded = UInt8(ascii: "\"")
-    case 4 where s[0] == UInt8(ascii: "a") && s[1] == UInt8(ascii: "p") && s[2] == UInt8(ascii: "o")
+    case 4
+    where s[0] == UInt8(ascii: "a") && s[1] == UInt8(ascii: "p") && s[2] == UInt8(ascii: "o")
       && s[3] == UInt8(ascii: "s"):
       decoded = UInt8(ascii: "'")
     default: return nil

@@ -23,7 +23,10 @@ struct XMLFastScanner {
   /// The line being read (1-based, counting line feeds as libxml2 does).
   private(set) var line = 1
   /// Open elements, as name ids.
-  private var stack = XMLBuffer<Int32>(capacity: 128)
+  /// Open elements: where each name starts in `openNames`.
+  private var stack = XMLBuffer<Int>(capacity: 128)
+  /// The names of the open elements, one after the other (an end tag is compared with the last one's bytes).
+  private var openNames = XMLBuffer<UInt8>(capacity: 4096)
   private var headDone = false
   private var seenRoot = false
   /// Text bytes since the last start or end tag (libxml2's text node).
@@ -38,6 +41,7 @@ struct XMLFastScanner {
   /// Frees the buffers; the scanner must not be used afterwards.
   func release() {
     stack.release()
+    openNames.release()
     scratch.release()
     attributeSpans.release()
     names.release()
@@ -300,7 +304,8 @@ struct XMLFastScanner {
       state.pointee.endElement()
       if stack.isEmpty { seenRoot = true }
     } else {
-      stack.append(name)
+      stack.append(openNames.count)
+      openNames.append(contentsOf: UnsafeBufferPointer(start: b + nameStart, count: nameEnd - nameStart))
     }
     return .success(close)
   }
@@ -323,11 +328,11 @@ struct XMLFastScanner {
       return .failure(.anomaly("end tag"))
     }
     let open = stack[stack.count - 1]
-    let name = names.id(UnsafeBufferPointer(start: b + nameStart, count: nameEnd - nameStart)) {
-      state.pointee.intern($0)
-    }
-    guard name == open else { return .failure(.anomaly("mismatched end tag")) }
+    guard openNames.count - open == nameEnd - nameStart,
+      memcmp(openNames.base + open, b + nameStart, nameEnd - nameStart) == 0
+    else { return .failure(.anomaly("mismatched end tag")) }
     _ = stack.removeLast()
+    openNames.truncate(to: open)
     line += lines
     textRun = 0
     state.pointee.fastLine = line

@@ -5,6 +5,9 @@ import SiftCore
 public struct EndNoteXMLReader: RecordReader {
   public let format = Format.endnoteXML
 
+  /// How the XML is parsed (tests force one parser or a chunk size).
+  var xmlOptions = XMLReadOptions()
+
   public init() {}
 
   public func sniff(_ head: String, fileExtension: String) -> Int {
@@ -15,7 +18,7 @@ public struct EndNoteXMLReader: RecordReader {
   }
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
-    let stream = try XMLStream(input, known: Self.knownNames, inline: Self.inline) {
+    let stream = try XMLStream(input, known: Self.knownNames, inline: Self.inline, options: xmlOptions) {
       $0.count == 3 && $0[2] == "record" && $0[1] == "records"
     }
     var kept = 0

@@ -6,6 +6,9 @@ import SiftCore
 public struct PubMedXMLReader: RecordReader {
   public let format = Format.pubmedXML
 
+  /// How the XML is parsed (tests force one parser or a chunk size).
+  var xmlOptions = XMLReadOptions()
+
   public init() {}
 
   public func sniff(_ head: String, fileExtension: String) -> Int {
@@ -20,7 +23,7 @@ public struct PubMedXMLReader: RecordReader {
   static let articleNames: Set<String> = ["PubmedArticle", "PubmedBookArticle"]
 
   public func read(_ input: InputSource, into sink: inout RecordSink) throws {
-    let stream = try XMLStream(input, inline: Self.inline) { path in
+    let stream = try XMLStream(input, inline: Self.inline, options: xmlOptions) { path in
       guard let last = path.last, Self.articleNames.contains(last) else { return false }
       return path.count == 1 || (path.count == 2 && path[0] == "PubmedArticleSet")
     }

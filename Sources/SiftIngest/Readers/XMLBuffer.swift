@@ -48,6 +48,12 @@ struct XMLBuffer<Element: BitwiseCopyable> {
     return base[count]
   }
 
+  /// Keeps the first `count` values (not more than it holds).
+  @inline(__always)
+  mutating func truncate(to count: Int) {
+    self.count = count
+  }
+
   /// Empties the buffer; storage far larger than usual (after a huge record) is given back.
   mutating func removeAll() {
     count = 0

@@ -9,8 +9,11 @@ struct XMLParseState {
   typealias Element = XMLRecordData.Element
   typealias Attribute = XMLRecordData.Attribute
 
-  let parser: xmlParserCtxtPtr
+  /// libxml2's parser, or nil when ``XMLFastScanner`` drives the state (it sets ``fastLine``).
+  let parser: xmlParserCtxtPtr?
   let displayPath: String
+  /// The line of the tag being read, set by ``XMLFastScanner`` before each call.
+  var fastLine = 0
   private let inline: Set<String>
   private let isRecord: ([String]) -> Bool
 
@@ -58,7 +61,7 @@ struct XMLParseState {
 
   /// `known` names get the ids `0..<known.count`, in order (see ``XMLTree/nameID``).
   init(
-    parser: xmlParserCtxtPtr, displayPath: String, known: [String], inline: Set<String>,
+    parser: xmlParserCtxtPtr?, displayPath: String, known: [String], inline: Set<String>,
     isRecord: @escaping ([String]) -> Bool
   ) {
     self.parser = parser
@@ -81,6 +84,7 @@ struct XMLParseState {
 
   /// The line libxml2 is reading.
   var currentLine: Int {
+    guard let parser else { return fastLine }
     guard let input = parser.pointee.input else { return 0 }
     return Int(input.pointee.line)
   }
@@ -96,37 +100,62 @@ struct XMLParseState {
       stop("elements are nested more than \(XMLStream.maxDepth) levels deep; Sift stops reading this file here")
       return
     }
-    let path: Int32
-    var isInline = false
-    if inRecord {
-      // `stack` is never empty inside a record.
-      let parent = stack[stack.count - 1]
-      isInline = inlineNames[Int(name)]
-      if !isInline { elements[parent].holdsValue = false }
-      path = pathID(parent: elements[parent].path, name: name, attribute: false)
-    } else {
-      let string = names[Int(name)]
-      if rootName == nil { rootName = string }
-      outerPath.append(string)
-      guard isRecord(outerPath) else { return }
-      outerPath.removeLast()
-      inRecord = true
-      recordLine = currentLine
-      path = 0
-    }
-    textRun = 0
+    guard let (path, isInline) = beginElement(name) else { return }
     let attributeStart = attributes.count
     if let list, count > 0 {
       // Attributes of inline markup (EndNote's `<style face=… font=… size=…>`) are seldom fields: their paths
       // are made when asked for.
       for i in 0..<count { addAttribute(list + 5 * i, elementPath: isInline ? -1 : path) }
     }
+    pushElement(name, path: path, attributeStart: attributeStart)
+  }
+
+  /// Starts element `name` (the depth already checked): outside records it extends the outer path and may start
+  /// a record. Returns the element's path and whether it is inline markup, or nil outside records.
+  @inline(__always)
+  mutating func beginElement(_ name: Int32) -> (path: Int32, isInline: Bool)? {
+    if inRecord {
+      // `stack` is never empty inside a record.
+      let parent = stack[stack.count - 1]
+      let isInline = inlineNames[Int(name)]
+      if !isInline { elements[parent].holdsValue = false }
+      return (pathID(parent: elements[parent].path, name: name, attribute: false), isInline)
+    }
+    let string = names[Int(name)]
+    if rootName == nil { rootName = string }
+    outerPath.append(string)
+    guard isRecord(outerPath) else { return nil }
+    outerPath.removeLast()
+    inRecord = true
+    recordLine = currentLine
+    return (0, false)
+  }
+
+  /// The number of attributes of the record so far (where the next element's attributes start).
+  var attributeCount: Int { attributes.count }
+
+  /// Adds the element begun by ``beginElement(_:)`` once its attributes are added.
+  @inline(__always)
+  mutating func pushElement(_ name: Int32, path: Int32, attributeStart: Int) {
+    textRun = 0
     elements.append(
       Element(
         name: name, path: path, line: Int32(clamping: currentLine), holdsValue: true, end: -1,
         textStart: text.count, textEnd: text.count, attributeStart: attributeStart, attributeEnd: attributes.count))
     stack.append(elements.count - 1)
   }
+
+  /// Adds an attribute whose value is already decoded (``XMLFastScanner``).
+  @inline(__always)
+  mutating func addDecodedAttribute(_ name: Int32, value: UnsafeBufferPointer<UInt8>, elementPath: Int32) {
+    let start = attributeBytes.count
+    attributeBytes.append(contentsOf: value)
+    let path = elementPath < 0 ? -1 : pathID(parent: elementPath, name: name, attribute: true)
+    attributes.append(Attribute(name: name, path: path, valueStart: start, valueEnd: attributeBytes.count))
+  }
+
+  /// Whether a text node of the current record went over ``XMLStream/maxTextBytes``.
+  var hasOversizedText: Bool { oversized != nil }
 
   mutating func endElement() {
     guard inRecord else {
@@ -182,7 +211,13 @@ struct XMLParseState {
     failed = true
     if stopLine == nil { stopLine = line }
     issues.append(XMLStream.Issue(message: message, line: line, fatal: true, stops: true))
-    xmlStopParser(parser)
+    if let parser { xmlStopParser(parser) }
+  }
+
+  /// Stops a read without libxml2 (the fast scanner only, or libxml2 failing to start) with `message`.
+  mutating func stopFast(_ message: String) {
+    stop(message)
+    markFailed()
   }
 
   /// After the parse stopped: the record it was inside is cut off, and the file has a fatal issue.
@@ -259,13 +294,14 @@ struct XMLParseState {
     let cached = nameCache[slot]
     if cached.pointer == localname { return cached.id }
     let id = intern(String(cString: localname))
-    if let dictionary = parser.pointee.dict, xmlDictOwns(dictionary, localname) == 1 {
+    if let dictionary = parser?.pointee.dict, xmlDictOwns(dictionary, localname) == 1 {
       nameCache[slot] = (localname, id)
     }
     return id
   }
 
-  private mutating func intern(_ name: String) -> Int32 {
+  /// The id of `name` in the stream's name table, added when new.
+  mutating func intern(_ name: String) -> Int32 {
     if let id = nameIDs[name] { return id }
     let id = Int32(names.count)
     names.append(name)

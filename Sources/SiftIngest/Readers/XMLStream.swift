@@ -45,28 +45,50 @@ final class XMLStream {
   }
 
   let displayPath: String
-  private let state: UnsafeMutablePointer<XMLParseState>
-  private let parser: xmlParserCtxtPtr
+  private var state: UnsafeMutablePointer<XMLParseState>
+  /// libxml2's parser; nil while the fast scanner reads.
+  private var parser: xmlParserCtxtPtr?
   /// The open file, or -1 for an in-memory input.
   private let descriptor: Int32
   private let memory: [UInt8]
   private var memoryOffset = 0
   private let buffer: UnsafeMutableRawPointer
   private var finished = false
+  private let known: [String]
+  private let inline: Set<String>
+  private let isRecord: ([String]) -> Bool
+  private var options: XMLReadOptions
+  /// The fast scanner, while it reads (nil once libxml2 reads).
+  private var fast: UnsafeMutablePointer<XMLFastScanner>?
+  /// The fast scanner's input: bytes not yet consumed, then the latest chunk.
+  private var fastBytes: UnsafeMutablePointer<UInt8>
+  private var fastCapacity: Int
+  private var fastCount = 0
+  /// Records handed out by the fast scanner; after a fall back to libxml2, as many of its first items are dropped.
+  private var handedOut = 0
+  private var skip = 0
+  /// Why the fast scanner gave the file to libxml2, if it did.
+  private(set) var anomaly: String?
 
   /// libxml2 must be initialised once before it is used from several threads.
   private static let libxml2Initialised: Void = xmlInitParser()
 
-  private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+  private static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
   /// Opens `input`. `isRecord` says which element paths (names from the root down, inclusive) are records;
   /// elements named in `inline` are markup inside a value (``XMLTree/holdsValue``); `known` names get the ids
   /// `0..<known.count` in order, for fast lookups (``XMLTree/child(_:)-(Int32)``).
   /// Throws ``IngestError`` when the file cannot be opened.
   init(
-    _ input: InputSource, known: [String] = [], inline: Set<String>, isRecord: @escaping ([String]) -> Bool
+    _ input: InputSource, known: [String] = [], inline: Set<String>, options: XMLReadOptions = XMLReadOptions(),
+    isRecord: @escaping ([String]) -> Bool
   ) throws {
     displayPath = input.displayPath
+    self.known = known
+    self.inline = inline
+    self.isRecord = isRecord
+    self.options = options
+    var seekable = true
     switch input {
     case .file(let path):
       var isDirectory: ObjCBool = false
@@ -81,37 +103,85 @@ final class XMLStream {
       }
       descriptor = fd
       memory = []
+      seekable = lseek(fd, 0, SEEK_CUR) >= 0
     case .memory(_, let bytes):
       descriptor = -1
       memory = bytes
     }
     _ = Self.libxml2Initialised
+    buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+    fastCapacity = max(options.chunkSize, 16) * 2
+    fastBytes = .allocate(capacity: fastCapacity)
+    state = UnsafeMutablePointer<XMLParseState>.allocate(capacity: 1)
+    var path = options.path
+    if path == .automatic, let forced = Self.forcedPath { path = forced }
+    self.options.path = path
+    let useFast = path == .fastOnly || (path == .automatic && seekable)
+    if useFast {
+      state.initialize(
+        to: XMLParseState(parser: nil, displayPath: displayPath, known: known, inline: inline, isRecord: isRecord))
+      let scanner = UnsafeMutablePointer<XMLFastScanner>.allocate(capacity: 1)
+      scanner.initialize(to: XMLFastScanner())
+      fast = scanner
+    } else {
+      do {
+        try startLibXML2()
+      } catch {
+        state.deallocate()
+        buffer.deallocate()
+        fastBytes.deallocate()
+        if descriptor >= 0 { close(descriptor) }
+        throw error
+      }
+    }
+  }
+
+  /// `SIFT_XML=libxml2` in the environment turns the fast scanner off; `SIFT_XML=fast` turns the fall back off
+  /// (an anomaly then stops the file with an error naming it).
+  private static let forcedPath: XMLParsePath? = {
+    switch ProcessInfo.processInfo.environment["SIFT_XML"] {
+    case "libxml2": .libxml2
+    case "fast": .fastOnly
+    default: nil
+    }
+  }()
+
+  /// Creates libxml2's push parser and a fresh state for it (the state memory is allocated, not initialised).
+  private func startLibXML2() throws {
     var handler = xmlStreamHandler()
-    guard let created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, input.displayPath) else {
-      if descriptor >= 0 { close(descriptor) }
-      throw IngestError(file: input.displayPath, message: "libxml2 could not start an XML parser")
+    guard let created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, displayPath) else {
+      throw IngestError(file: displayPath, message: "libxml2 could not start an XML parser")
     }
     parser = created
-    xmlCtxtUseOptions(parser, Self.options)
-    buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-    state = UnsafeMutablePointer<XMLParseState>.allocate(capacity: 1)
+    xmlCtxtUseOptions(created, Self.parseOptions)
     state.initialize(
-      to: XMLParseState(
-        parser: parser, displayPath: input.displayPath, known: known, inline: inline, isRecord: isRecord))
-    parser.pointee._private = UnsafeMutableRawPointer(state)
+      to: XMLParseState(parser: created, displayPath: displayPath, known: known, inline: inline, isRecord: isRecord))
+    created.pointee._private = UnsafeMutableRawPointer(state)
+  }
+
+  private func releaseScanner() {
+    guard let fast else { return }
+    fast.pointee.release()
+    fast.deinitialize(count: 1)
+    fast.deallocate()
+    self.fast = nil
   }
 
   deinit {
-    parser.pointee._private = nil
-    if let document = parser.pointee.myDoc {
-      parser.pointee.myDoc = nil
-      xmlFreeDoc(document)
+    releaseScanner()
+    if let parser {
+      parser.pointee._private = nil
+      if let document = parser.pointee.myDoc {
+        parser.pointee.myDoc = nil
+        xmlFreeDoc(document)
+      }
+      xmlFreeParserCtxt(parser)
     }
-    xmlFreeParserCtxt(parser)
     state.pointee.releaseBuffers()
     state.deinitialize(count: 1)
     state.deallocate()
     buffer.deallocate()
+    fastBytes.deallocate()
     if descriptor >= 0 { close(descriptor) }
   }
 
@@ -135,14 +205,102 @@ final class XMLStream {
   /// (``failed``; records completed before the error are handed out first).
   func next() -> XMLStreamItem? {
     while true {
-      if let item = state.pointee.dequeue() { return item }
+      if let item = state.pointee.dequeue() {
+        if skip > 0 {
+          skip -= 1
+          continue
+        }
+        if fast != nil { handedOut += 1 }
+        return item
+      }
       if finished { return nil }
-      feed()
+      if fast != nil { feedFast() } else { feed() }
+    }
+  }
+
+  /// Reads the next chunk (or the end of the input) into the fast scanner's bytes. Returns the bytes read.
+  private func readChunk(into target: UnsafeMutablePointer<UInt8>, count wanted: Int) -> Int? {
+    if descriptor >= 0 {
+      var count = 0
+      repeat { count = read(descriptor, target, wanted) } while count < 0 && errno == EINTR
+      return count < 0 ? nil : count
+    }
+    let count = min(wanted, memory.count - memoryOffset)
+    if count > 0 {
+      memory.withUnsafeBufferPointer { bytes in
+        if let base = bytes.baseAddress { target.update(from: base + memoryOffset, count: count) }
+      }
+      memoryOffset += count
+    }
+    return count
+  }
+
+  /// Hands the next chunk to the fast scanner; on an anomaly, starts again with libxml2.
+  private func feedFast() {
+    let wanted = options.chunkSize
+    if fastCount + wanted > fastCapacity {
+      let capacity = max(fastCapacity * 2, fastCount + wanted)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.moveInitialize(from: fastBytes, count: fastCount)
+      fastBytes.deallocate()
+      fastBytes = grown
+      fastCapacity = capacity
+    }
+    guard let count = readChunk(into: fastBytes + fastCount, count: wanted) else {
+      fallBack("read error")
+      return
+    }
+    fastCount += count
+    let isEnd = count == 0
+    guard let scanner = fast else { return }
+    let (consumed, outcome) = scanner.pointee.scan(
+      UnsafeBufferPointer(start: fastBytes, count: fastCount), isEnd: isEnd, state: state)
+    switch outcome {
+    case .needMore:
+      let rest = fastCount - consumed
+      if consumed > 0, rest > 0 { fastBytes.update(from: fastBytes + consumed, count: rest) }
+      fastCount = rest
+      if isEnd { fallBack("end of input") }
+    case .done:
+      finished = true
+      releaseScanner()
+    case .anomaly(let reason):
+      fallBack(reason)
+    }
+  }
+
+  /// Drops what the fast scanner read and reads the file again with libxml2 from its start, skipping the records
+  /// the fast scanner already handed out (libxml2 reads them the same way).
+  private func fallBack(_ reason: String) {
+    anomaly = reason
+    releaseScanner()
+    fastCount = 0
+    if options.path == .fastOnly {
+      state.pointee.stopFast("fast XML path anomaly: \(reason)")
+      finished = true
+      return
+    }
+    state.pointee.releaseBuffers()
+    state.deinitialize(count: 1)
+    skip = handedOut
+    if descriptor >= 0 {
+      lseek(descriptor, 0, SEEK_SET)
+    } else {
+      memoryOffset = 0
+    }
+    do {
+      try startLibXML2()
+    } catch {
+      state.initialize(
+        to: XMLParseState(parser: nil, displayPath: displayPath, known: known, inline: inline, isRecord: isRecord))
+      state.pointee.stopFast("libxml2 could not start an XML parser")
+      finished = true
     }
   }
 
   /// Hands the next chunk (or the end of the input) to libxml2 and checks whether it stopped.
   private func feed() {
+    guard let parser else { return }
     var count = 0
     if descriptor >= 0 {
       repeat { count = read(descriptor, buffer, Self.chunkSize) } while count < 0 && errno == EINTR
@@ -187,6 +345,23 @@ final class XMLStream {
   }
 }
 
+/// Which parser reads an XML file (for tests; readers use ``automatic``).
+enum XMLParsePath: Sendable {
+  /// The fast scanner, and libxml2 from the start of the file when it meets anything unusual.
+  case automatic
+  /// libxml2 only (the reference parser).
+  case libxml2
+  /// The fast scanner only: an anomaly stops the file with an error naming it (tests).
+  case fastOnly
+}
+
+/// How ``XMLStream`` reads (tests set these through the readers).
+struct XMLReadOptions: Sendable {
+  var path: XMLParsePath = .automatic
+  /// Bytes the fast scanner reads at a time.
+  var chunkSize: Int = XMLStream.chunkSize
+}
+
 /// The SAX2 callbacks: libxml2's defaults for the document and the DTD's declarations (kept in the parser's own
 /// document, never loaded from outside), Sift's for elements, text, entity references and errors.
 private func xmlStreamHandler() -> xmlSAXHandler {
@@ -220,7 +395,7 @@ private func xmlStreamHandler() -> xmlSAXHandler {
   handler.getEntity = { context, name in
     let entity = xmlSAX2GetEntity(context, name)
     if let entity, let name, entity.pointee.etype != XML_INTERNAL_PREDEFINED_ENTITY,
-      let state = xmlParseState(context), state.pointee.parser.pointee.inSubset == 0
+      let state = xmlParseState(context), state.pointee.parser?.pointee.inSubset == 0
     {
       state.pointee.noteSkippedEntity(name)
     }

@@ -104,10 +104,12 @@ parse_sift() { # name file [sift-bench ingest options]
   rss=$(sed -E 's/.*peakRSS_MB=([0-9.]+).*/\1/' <<<"$best")
   echo "$name $records $seconds $cpu $rss"
 }
+# Parsing into records (the reader alone), then the whole ingest path of `sift import`/`convert` (`--full`: NUL
+# scrubbing and database filling on top), then the default (a second scanning thread when there are two cores).
 parse_sift "sift-ris-1thread" "$RIS" --threads 1 >>"$RESULTS"
+parse_sift "sift-ris-1thread-full" "$RIS" --threads 1 --full >>"$RESULTS"
 parse_sift "sift-ris" "$RIS" >>"$RESULTS"
-# The EndNote XML reader comes from another branch; --format reaches it even before it is registered.
-REPEAT=1 parse_sift "sift-endnote-xml" "$XML" --format endnote-xml >>"$RESULTS"
+parse_sift "sift-endnote-xml" "$XML" --format endnote-xml --threads 1 >>"$RESULTS"
 if "$BIN/sift" convert --help 2>/dev/null | grep -q -- "--to"; then
   RISN=$(grep '^sift-ris ' "$RESULTS" | cut -d' ' -f2)
   measure_time "sift-convert-jsonl" "$RISN" "$BIN/sift" convert "$RIS" --to jsonl --out "$OUT/records.jsonl" \
@@ -126,17 +128,17 @@ awk -v ris="$BYTES_RIS" -v xml="$BYTES_XML" '
     if ($1 == "rispy" && $3 > 0) { base = $2 / $3; if ($4 > 0) cbase = $2 / $4 }
   }
   END {
-    f = "%-19s %8s %7s %7s %10s %10s %7s %9s %8s %8s\n"
+    f = "%-22s %8s %7s %7s %10s %10s %7s %9s %8s %8s\n"
     printf f, "tool", "records", "wall s", "cpu s", "records/s", "rec/cpu-s", "MB/s", "peak RSS", "x rispy", "x rispy"
     printf f, "", "", "", "", "", "", "", "", "(wall)", "(cpu)"
     for (i = 1; i <= NR; i++) {
-      if (sec[i] == 0) { printf "%-19s %8s\n", name[i], "skipped (no reader)"; continue }
+      if (sec[i] == 0) { printf "%-22s %8s\n", name[i], "skipped (no reader)"; continue }
       bytes = (name[i] == "sift-endnote-xml") ? xml : ris
       rate = rec[i] / sec[i]
       crate = cpu[i] > 0 ? rec[i] / cpu[i] : 0
       ratio = (base > 0 && name[i] != "wc-l") ? sprintf("%.1fx", rate / base) : "-"
       cratio = (cbase > 0 && crate > 0 && name[i] != "wc-l") ? sprintf("%.1fx", crate / cbase) : "-"
-      printf "%-19s %8d %7.2f %7.2f %10.0f %10.0f %7.1f %7.1fMB %8s %8s\n", name[i], rec[i], sec[i], cpu[i], rate,
+      printf "%-22s %8d %7.2f %7.2f %10.0f %10.0f %7.1f %7.1fMB %8s %8s\n", name[i], rec[i], sec[i], cpu[i], rate,
         crate, bytes / 1048576 / sec[i], rss[i], ratio, cratio
     }
     print ""

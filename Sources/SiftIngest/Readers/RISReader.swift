@@ -35,7 +35,8 @@ public struct RISReader: RecordReader {
     let result = try RecordPipeline.run(input, scan: { emit in try Self.scan(input, emit: emit) }) { event in
       switch event {
       case .record(let index, let line, let offset, let fields, let hints):
-        var record = RISFields.record(fields, memo: &memo, hints: hints)
+        var record = RISFields.emptyRecord
+        RISFields.record(fields, memo: &memo, hints: hints, into: &record)
         if record.type == nil { record.type = "GEN" }
         record.provenance = Provenance(file: file, format: .ris, index: index, line: line, byteOffset: offset)
         try sink.emit(record)

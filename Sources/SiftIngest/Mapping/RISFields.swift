@@ -81,6 +81,27 @@ public enum RISFields {
       default: set(&t3)
       }
     }
+
+    /// The record's title: `TI`, `T1`, `CT`, `BT` (books), `ST`.
+    func title(isBook: Bool) -> String? {
+      if let v = ti { return v }
+      if let v = t1 { return v }
+      if let v = ct { return v }
+      if isBook, let v = bt { return v }
+      return st
+    }
+
+    /// The source (journal, book, proceedings) title; `BT` only when it is not the title.
+    func sourceTitle(title: String?) -> String? {
+      if let v = jf { return v }
+      if let v = t2 { return v }
+      if let v = jo { return v }
+      if let v = bt, v != title { return v }
+      if let v = ja { return v }
+      if let v = j2 { return v }
+      if let v = j1 { return v }
+      return t3
+    }
   }
 
   /// What the scan learnt about a record's fields, so the mapping need not look again.
@@ -97,13 +118,15 @@ public enum RISFields {
   /// Builds a record from RIS fields in file order; `fields` are kept verbatim.
   public static func record(_ fields: [Field]) -> Record {
     var memo = DatabaseRanking.Memo()
-    return record(fields, memo: &memo, hints: Hints())
+    var r = emptyRecord
+    record(fields, memo: &memo, hints: Hints(), into: &r)
+    return r
   }
 
-  /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named.
-  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo, hints: Hints) -> Record {
+  /// ``record(_:)`` for the records of one file in turn: `memo` keeps what repeated database values named. Maps
+  /// into `r`, a copy of ``emptyRecord`` owned by the caller (returning the record cost a whole copy of it).
+  static func record(_ fields: [Field], memo: inout DatabaseRanking.Memo, hints: Hints, into r: inout Record) {
     let multiline = hints.multiline
-    var r = emptyRecord
     r.fields = fields
     if hints.authors > 0 { r.authors.reserveCapacity(hints.authors) }
     if hints.keywords > 0 { r.keywords.reserveCapacity(hints.keywords) }
@@ -125,9 +148,11 @@ public enum RISFields {
     var accessionID: String?
     var accessionAN: String?
     var ranking = DatabaseRanking(minimumRank: 0)
+    var doi: String?
+    // Captures `doi` and `doiFound` only (a capture of `r` could copy the record).
     func offerDOI(_ value: String) {
-      if !doiFound, let doi = FieldParsing.doi(value) {
-        r.doi = doi
+      if !doiFound, let normalized = FieldParsing.doi(value) {
+        doi = normalized
         doiFound = true
       }
     }
@@ -209,18 +234,17 @@ public enum RISFields {
         ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
       }
     }
+    r.doi = doi
     r.accession = (accessionAN ?? accessionID).map { value in
       multiline && FieldParsing.containsNewline(value) ? String(value.split(whereSeparator: \.isNewline)[0]) : value
     }
-    r.title = titles.ti ?? titles.t1 ?? titles.ct ?? (r.type == "BOOK" ? titles.bt : nil) ?? titles.st
-    r.sourceTitle =
-      titles.jf ?? titles.t2 ?? titles.jo ?? titles.bt.flatMap { $0 == r.title ? nil : $0 } ?? titles.ja
-      ?? titles.j2 ?? titles.j1 ?? titles.t3
-    if r.title == nil { r.title = titles.bt }
-    if r.authors.isEmpty, r.type == "BOOK" || r.type == "EDBOOK" { r.authors = editors }
-    r.year =
-      yearPY.flatMap(FieldParsing.year) ?? yearY1.flatMap(FieldParsing.year) ?? yearDA.flatMap(FieldParsing.year)
-      ?? yearY2.flatMap(FieldParsing.year)
+    // No closures or autoclosures that capture `r` or `titles` below (each capture copied the whole value).
+    let isBook = r.type == "BOOK"
+    let title = titles.title(isBook: isBook)
+    r.sourceTitle = titles.sourceTitle(title: title)
+    r.title = title ?? titles.bt
+    if r.authors.isEmpty, isBook || r.type == "EDBOOK" { r.authors = editors }
+    r.year = firstYear(yearPY, yearY1, yearDA, yearY2)
     if startPage == "No", endPage == "Specified" {  // Ovid's "No Pagination Specified"
       startPage = nil
       endPage = nil
@@ -237,11 +261,19 @@ public enum RISFields {
     if r.issn.count > 1 { r.issn = unique(r.issn) }
     if r.isbn.count > 1 { r.isbn = unique(r.isbn) }
     if r.urls.count > 1 { r.urls = unique(r.urls) }
-    return r
+  }
+
+  /// The year of the first of the values that holds one.
+  private static func firstYear(_ a: String?, _ b: String?, _ c: String?, _ d: String?) -> Int? {
+    if let a, let y = FieldParsing.year(a) { return y }
+    if let b, let y = FieldParsing.year(b) { return y }
+    if let c, let y = FieldParsing.year(c) { return y }
+    if let d, let y = FieldParsing.year(d) { return y }
+    return nil
   }
 
   /// A record with nothing set, copied for each record (cheaper than calling the initialiser with its defaults).
-  private static let emptyRecord = Record()
+  static let emptyRecord = Record()
 
   /// A RIS type code for a type written out (`Journal Article` → `JOUR`); codes are upper-cased as they are.
   public static func typeCode(_ raw: String) -> String {

@@ -35,7 +35,8 @@ public struct RISReader: RecordReader {
     let result = try RecordPipeline.run(input, scan: { emit in try Self.scan(input, emit: emit) }) { event in
       switch event {
       case .record(let index, let line, let offset, let fields, let hints):
-        var record = RISFields.record(fields, memo: &memo, hints: hints)
+        var record = RISFields.emptyRecord
+        RISFields.record(fields, memo: &memo, hints: hints, into: &record)
         if record.type == nil { record.type = "GEN" }
         record.provenance = Provenance(file: file, format: .ris, index: index, line: line, byteOffset: offset)
         try sink.emit(record)
@@ -284,15 +285,18 @@ public struct RISReader: RecordReader {
     /// Two-character tags by slot; "" until made.
     private var twoLetter = [String](repeating: "", count: 26 * 36)
 
+    @inline(__always)
     mutating func name(_ tag: TagMatch, in line: UnsafeBufferPointer<UInt8>) -> String {
       let bytes = UnsafeBufferPointer(rebasing: line[tag.tagStart..<(tag.tagStart + tag.tagLength)])
       guard tag.tagLength == 2 else { return String(decoding: bytes, as: UTF8.self) }
       let second = bytes[1]
       let slot = Int(bytes[0] &- 0x41) * 36 + (second >= 0x41 ? Int(second &- 0x41) : 26 + Int(second &- 0x30))
-      return twoLetter.withUnsafeMutableBufferPointer { names in
-        if names[slot].isEmpty { names[slot] = String(decoding: bytes, as: UTF8.self) }
-        return names[slot]
-      }
+      // Read first: only a tag's first use writes (and checks that the array is not shared).
+      let known = twoLetter[slot]
+      if !known.isEmpty { return known }
+      let made = String(decoding: bytes, as: UTF8.self)
+      twoLetter[slot] = made
+      return made
     }
   }
 

@@ -31,6 +31,8 @@ public final class LineReader {
   private var started = false
 
   private var buffer: [UInt8] = []
+  /// End of the bytes in ``buffer`` (UTF-8 files are read straight into it, so it may be longer).
+  private var bufferEnd = 0
   private var position = 0
   /// File offset of the next line (UTF-8: position in raw bytes; UTF-16: counted per line).
   private var sourceOffset = 0
@@ -89,7 +91,7 @@ public final class LineReader {
   public func next() throws -> Line? {
     if !started { try start() }
     while true {
-      let end = buffer.count
+      let end = bufferEnd
       if position >= end {
         if eof { return nil }
         try refill()
@@ -154,7 +156,7 @@ public final class LineReader {
     if !started { try start() }
     let utf16 = encoding == .utf16LE || encoding == .utf16BE
     while true {
-      let end = buffer.count
+      let end = bufferEnd
       if position >= end {
         if eof { return }
         try refill()
@@ -272,15 +274,57 @@ public final class LineReader {
     encoding = detected
     sourceOffset = bom
     append(head.dropFirst(bom))
+    bufferEnd = buffer.count
   }
 
   private func refill() throws {
+    if fd >= 0, encoding == .utf8 || encoding == .utf8BOM {
+      try readIntoBuffer()
+      return
+    }
     if position > 0 {
       buffer.removeSubrange(0..<position)
       position = 0
     }
     let chunk = try readRaw()
     append(chunk)
+    bufferEnd = buffer.count
+  }
+
+  /// A UTF-8 file's next chunk, read straight into ``buffer`` after the bytes not yet consumed (moved to its
+  /// start); the buffer is kept at its size, so it is neither copied nor allocated again.
+  private func readIntoBuffer() throws {
+    let kept = bufferEnd - position
+    let want = min(Self.chunkSize, limit - rawRead)
+    if buffer.count < kept + want { buffer.append(contentsOf: repeatElement(0, count: kept + want - buffer.count)) }
+    let from = position
+    var got = 0
+    var failure: Int32 = 0
+    buffer.withUnsafeMutableBytes { buf in
+      guard let base = buf.baseAddress else { return }
+      if from > 0, kept > 0 { memmove(base, base + from, kept) }
+      while got < want {
+        let n = read(fd, base + kept + got, want - got)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if n == 0 {
+          eof = true
+          return
+        }
+        got += n
+      }
+    }
+    position = 0
+    bufferEnd = kept + got
+    if failure != 0 {
+      throw IngestError(file: path, message: "read failed (\(String(cString: strerror(failure))))")
+    }
+    if want <= 0 { eof = true }
+    rawRead += got
+    if rawRead >= limit { eof = true }
   }
 
   /// Appends raw bytes to the buffer, transcoding UTF-16.

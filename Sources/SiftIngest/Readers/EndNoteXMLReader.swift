@@ -232,7 +232,11 @@ public struct EndNoteXMLReader: RecordReader {
 
   /// Adds the keywords of one `<keyword>` element: one keyword, or several separated by line ends or `;`.
   private static func addKeywords(_ raw: String, to record: inout Record) {
-    if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) {
+    var raw = raw
+    let single = raw.withUTF8 { bytes in
+      !bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }
+    }
+    if single {
       let one = FieldText.collapse(raw)  // one keyword (the usual case)
       if !one.isEmpty { record.keywords.append(one) }
       return

@@ -197,8 +197,8 @@ public struct EndNoteXMLReader: RecordReader {
     if isbn >= 0 {
       // EndNote keeps ISSNs and ISBNs in one field, one per line, often with `(Electronic)`/`(Linking)` notes.
       let ids = values.rawText(at: isbn, in: data)
-      record.issn = RISFields.unique(FieldParsing.issns(in: ids))
-      record.isbn = RISFields.unique(FieldParsing.isbns(in: ids))
+      record.issn = unique(FieldParsing.issns(in: ids))
+      record.isbn = unique(FieldParsing.isbns(in: ids))
     }
     record.abstract = text(abstract)
     record.language = text(language)
@@ -215,6 +215,11 @@ public struct EndNoteXMLReader: RecordReader {
     }
     record.fields = values.fields
     return record
+  }
+
+  /// ``RISFields/unique(_:)``, without a set for lists of fewer than two.
+  private static func unique(_ values: [String]) -> [String] {
+    values.count < 2 ? values : RISFields.unique(values)
   }
 
   /// Calls `body` with each direct child of element `parent` named `name`, in order.

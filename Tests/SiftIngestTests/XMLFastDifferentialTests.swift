@@ -105,8 +105,11 @@ import Testing
 
   static let cases: [(name: String, bytes: [UInt8])] = [
     (
-      "doctype",
-      Array(document((1...4).map { record($0) }, head: "<?xml version=\"1.0\"?>\n<!DOCTYPE xml>\n").utf8)
+      "doctype with an internal subset",
+      Array(
+        document(
+          (1...4).map { record($0) }, head: "<?xml version=\"1.0\"?>\n<!DOCTYPE xml [<!ELEMENT xml ANY>]>\n"
+        ).utf8)
     ),
     (
       "mismatched tag after 3 records",

@@ -93,61 +93,163 @@ public struct EndNoteXMLReader: RecordReader {
   static let knownNames = Name.allCases.map(\.tag)
 
   /// Maps one `<record>` element to a ``Record``. `element` must come from a stream given ``knownNames``.
+  ///
+  /// One pass over the record's direct children finds the elements the mapping reads (the first of each, as
+  /// `child(_:)` would; every `contributors`, `keywords` and `urls`, in document order); each value is the
+  /// verbatim field's `String` when white space needs no change.
   static func record(from element: XMLTree, file: String, index: Int) -> Record {
     let values = element.verbatimFieldValues()
-    func text(_ name: Name) -> String? { element.child(name.rawValue).flatMap(values.text) }
-    func text(_ a: Name, _ b: Name) -> String? { element.child(a.rawValue, b.rawValue).flatMap(values.text) }
+    let data = element.data
+    let elements = data.elements
     var record = Record()
-    record.fields = values.fields
     record.provenance = Provenance(file: file, format: .endnoteXML, index: index, line: element.line)
-    let refType = element.child(Name.refType.rawValue)
-    record.type = risType(name: refType?.attribute("name"), number: refType.flatMap(values.text))
-    record.title = text(.titles, .title)
-    record.authors = element.all(Name.contributors.rawValue, Name.authors.rawValue, Name.author.rawValue)
-      .compactMap(values.text).map(Author.parse)
+    func text(_ i: Int) -> String? { i < 0 ? nil : values.text(at: i, in: data) }
+    /// The first child named `name` of element `i` (-1 when none).
+    func child(_ i: Int, _ name: Name) -> Int {
+      guard i >= 0 else { return -1 }
+      let end = elements[i].end
+      var c = i + 1
+      while c < end {
+        if elements[c].name == name.rawValue { return c }
+        c = elements[c].end
+      }
+      return -1
+    }
+    var refType = -1
+    var titles = -1
+    var periodical = -1
+    var altPeriodical = -1
+    var dates = -1
+    var volume = -1
+    var number = -1
+    var pages = -1
+    var doi = -1
+    var isbn = -1
+    var abstract = -1
+    var language = -1
+    var workType = -1
+    var remoteName = -1
+    var remoteProvider = -1
+    var accessionNum = -1
+    var recNumber = -1
+    var webURLs: [String] = []
+    let recordEnd = elements[element.index].end
+    var c = element.index + 1
+    while c < recordEnd {
+      let entry = elements[c]
+      switch Name(rawValue: entry.name) {
+      case .refType: if refType < 0 { refType = c }
+      case .titles: if titles < 0 { titles = c }
+      case .periodical: if periodical < 0 { periodical = c }
+      case .altPeriodical: if altPeriodical < 0 { altPeriodical = c }
+      case .dates: if dates < 0 { dates = c }
+      case .volume: if volume < 0 { volume = c }
+      case .number: if number < 0 { number = c }
+      case .pages: if pages < 0 { pages = c }
+      case .electronicResourceNum: if doi < 0 { doi = c }
+      case .isbn: if isbn < 0 { isbn = c }
+      case .abstract: if abstract < 0 { abstract = c }
+      case .language: if language < 0 { language = c }
+      case .workType: if workType < 0 { workType = c }
+      case .remoteDatabaseName: if remoteName < 0 { remoteName = c }
+      case .remoteDatabaseProvider: if remoteProvider < 0 { remoteProvider = c }
+      case .accessionNum: if accessionNum < 0 { accessionNum = c }
+      case .recNumber: if recNumber < 0 { recNumber = c }
+      case .contributors:
+        forEachChild(c, named: .authors, in: elements) { authors in
+          forEachChild(authors, named: .author, in: elements) { author in
+            if let name = values.text(at: author, in: data) { record.authors.append(Author.parse(name)) }
+          }
+        }
+      case .keywords:
+        forEachChild(c, named: .keyword, in: elements) { keyword in
+          addKeywords(values.rawText(at: keyword, in: data), to: &record)
+        }
+      case .urls:
+        forEachChild(c, named: .relatedURLs, in: elements) { related in
+          forEachChild(related, named: .url, in: elements) { url in
+            if let url = values.text(at: url, in: data) { record.urls.append(url) }
+          }
+        }
+        forEachChild(c, named: .webURLs, in: elements) { web in
+          forEachChild(web, named: .url, in: elements) { url in
+            if let url = values.text(at: url, in: data) { webURLs.append(url) }
+          }
+        }
+      default: break
+      }
+      c = entry.end
+    }
+    record.urls += webURLs
+    record.type = risType(
+      name: refType < 0 ? nil : XMLTree(data: data, index: refType).attribute("name"), number: text(refType))
+    record.title = text(child(titles, .title))
     record.sourceTitle =
-      text(.titles, .secondaryTitle) ?? text(.periodical, .fullTitle) ?? text(.altPeriodical, .fullTitle)
-      ?? text(.periodical, .abbr1)
-    record.year = text(.dates, .year).flatMap(FieldText.year)
-    record.volume = text(.volume)
-    record.issue = text(.number)
-    record.pages = text(.pages)
-    if let doi = element.child(Name.electronicResourceNum.rawValue) {
-      record.doi = Identifier.normalizeDOI(values.rawText(doi))
+      text(child(titles, .secondaryTitle)) ?? text(child(periodical, .fullTitle))
+      ?? text(child(altPeriodical, .fullTitle)) ?? text(child(periodical, .abbr1))
+    record.year = text(child(dates, .year)).flatMap(FieldText.year)
+    record.volume = text(volume)
+    record.issue = text(number)
+    record.pages = text(pages)
+    if doi >= 0 {
+      record.doi = Identifier.normalizeDOI(values.rawText(at: doi, in: data))
     }
-    if let isbn = element.child(Name.isbn.rawValue) {
+    if isbn >= 0 {
       // EndNote keeps ISSNs and ISBNs in one field, one per line, often with `(Electronic)`/`(Linking)` notes.
-      let ids = values.rawText(isbn)
-      record.issn = RISFields.unique(FieldParsing.issns(in: ids))
-      record.isbn = RISFields.unique(FieldParsing.isbns(in: ids))
+      let ids = values.rawText(at: isbn, in: data)
+      record.issn = unique(FieldParsing.issns(in: ids))
+      record.isbn = unique(FieldParsing.isbns(in: ids))
     }
-    record.abstract = text(.abstract)
-    for keyword in element.all(Name.keywords.rawValue, Name.keyword.rawValue) {
-      let raw = values.rawText(keyword)
-      if !raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) {
-        let one = FieldText.collapse(raw)  // one keyword (the usual case)
-        if !one.isEmpty { record.keywords.append(one) }
-        continue
-      }
-      for part in raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) {
-        let one = FieldText.collapse(String(part))
-        if !one.isEmpty { record.keywords.append(one) }
-      }
-    }
-    record.urls =
-      (element.all(Name.urls.rawValue, Name.relatedURLs.rawValue, Name.url.rawValue)
-      + element.all(Name.urls.rawValue, Name.webURLs.rawValue, Name.url.rawValue)).compactMap(values.text)
-    record.language = text(.language)
-    if let workType = text(.workType) {
+    record.abstract = text(abstract)
+    record.language = text(language)
+    if let workType = text(workType) {
       record.publicationTypes = workType.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
-    record.database = text(.remoteDatabaseName) ?? text(.remoteDatabaseProvider)
-    let accessionNumber = text(.accessionNum)
-    record.accession = accessionNumber ?? text(.recNumber)
-    if let accessionNumber, looksLikePubMed(record), accessionNumber.allSatisfy(\.isNumber) {
+    record.database = text(remoteName) ?? text(remoteProvider)
+    let accessionNumber = text(accessionNum)
+    record.accession = accessionNumber ?? text(recNumber)
+    if let accessionNumber, accessionNumber.utf8.first.map({ $0 < 0x80 ? $0 >= 0x30 && $0 <= 0x39 : true }) ?? true,
+      looksLikePubMed(record), accessionNumber.allSatisfy(\.isNumber)
+    {
       record.pmid = accessionNumber
     }
+    record.fields = values.fields
     return record
+  }
+
+  /// ``RISFields/unique(_:)``, without a set for lists of fewer than two.
+  private static func unique(_ values: [String]) -> [String] {
+    values.count < 2 ? values : RISFields.unique(values)
+  }
+
+  /// Calls `body` with each direct child of element `parent` named `name`, in order.
+  @inline(__always)
+  private static func forEachChild(
+    _ parent: Int, named name: Name, in elements: [XMLRecordData.Element], _ body: (Int) -> Void
+  ) {
+    let end = elements[parent].end
+    var c = parent + 1
+    while c < end {
+      if elements[c].name == name.rawValue { body(c) }
+      c = elements[c].end
+    }
+  }
+
+  /// Adds the keywords of one `<keyword>` element: one keyword, or several separated by line ends or `;`.
+  private static func addKeywords(_ raw: String, to record: inout Record) {
+    var raw = raw
+    let single = raw.withUTF8 { bytes in
+      !bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }
+    }
+    if single {
+      let one = FieldText.collapse(raw)  // one keyword (the usual case)
+      if !one.isEmpty { record.keywords.append(one) }
+      return
+    }
+    for part in raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) {
+      let one = FieldText.collapse(String(part))
+      if !one.isEmpty { record.keywords.append(one) }
+    }
   }
 
   /// Whether the record says it came from PubMed/MEDLINE, so its numeric accession number is a PMID.

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It accepts only: an optional UTF-8 byte order mark, an optional `<?xml version="1.0" …?>` declaration whose
 /// encoding is absent or UTF-8, elements with attributes (either quote), text, the five predefined entities,
-/// character references, CDATA sections, comments and processing instructions. Anything else (a DOCTYPE, another
+/// character references, CDATA sections, comments, processing instructions and a DOCTYPE without an internal subset
+/// (skipped: libxml2 never loads the external DTD). Anything else (a DOCTYPE with an internal subset, another
 /// entity, invalid UTF-8 or characters, malformed markup, namespaces, nesting over ``XMLStream/maxDepth``, a text
 /// node over ``XMLStream/maxTextBytes``, a lone carriage return, the end of the file inside an element) is an
 /// *anomaly*: the scanner stops and ``XMLStream`` reads the file again with libxml2, which reports it.
@@ -29,14 +30,26 @@ struct XMLFastScanner {
   private var openNames = XMLBuffer<UInt8>(capacity: 4096)
   private var headDone = false
   private var seenRoot = false
+  private var seenDoctype = false
   /// Text bytes since the last start or end tag (libxml2's text node).
   private var textRun = 0
   private var names = XMLFastNames()
   private var scratch = XMLBuffer<UInt8>(capacity: 4096)
   private var attributeSpans = XMLBuffer<XMLFastAttributeCache.Span>(capacity: 32)
   private let attributeCache = XMLFastAttributeCache()
+  /// For each byte, whether it may continue a name (see ``isNameChar(_:)``): one load per byte in name loops.
+  private let nameChars: UnsafeMutablePointer<Bool>
 
-  init() {}
+  init() {
+    nameChars = .allocate(capacity: 256)
+    for c in 0..<256 {
+      let byte = UInt8(c)
+      let lower = byte | 0x20
+      (nameChars + c).initialize(
+        to: (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":"))
+    }
+  }
 
   /// Frees the buffers; the scanner must not be used afterwards.
   func release() {
@@ -46,6 +59,7 @@ struct XMLFastScanner {
     attributeSpans.release()
     names.release()
     attributeCache.release()
+    nameChars.deallocate()
   }
 
   /// Reads the complete tokens of `bytes` into `state`. Returns how many bytes were consumed and the outcome.
@@ -315,6 +329,16 @@ struct XMLFastScanner {
   ) -> Step {
     var i = p + 2
     let nameStart = i
+    // The usual case: the open element's name, then a byte that cannot continue a name.
+    if !stack.isEmpty {
+      let open = stack[stack.count - 1]
+      let length = openNames.count - open
+      if nameStart + length < end, !isNameChar(b[nameStart + length]),
+        memcmp(openNames.base + open, b + nameStart, length) == 0
+      {
+        i = nameStart + length
+      }
+    }
     while i < end, isNameChar(b[i]) { i += 1 }
     let nameEnd = i
     var lines = 0
@@ -340,7 +364,7 @@ struct XMLFastScanner {
     return .success(i + 1)
   }
 
-  /// `<!--…-->`, `<![CDATA[…]]>`; anything else (`<!DOCTYPE`) is an anomaly.
+  /// `<!--…-->`, `<![CDATA[…]]>`, `<!DOCTYPE …>` (see ``doctype(_:_:_:)``); anything else is an anomaly.
   private mutating func bang(
     _ b: UnsafePointer<UInt8>, _ p: Int, _ end: Int, state: UnsafeMutablePointer<XMLParseState>
   ) -> Step {
@@ -361,6 +385,7 @@ struct XMLFastScanner {
         i = d + 1
       }
     }
+    if memcmp(b + p + 2, "DOCTYPE", 7) == 0 { return doctype(b, p, end) }
     guard memcmp(b + p + 2, "[CDATA[", 7) == 0 else { return .failure(.anomaly("<! other than a comment or CDATA")) }
     guard !stack.isEmpty else { return .failure(.anomaly("CDATA outside the root")) }
     var i = p + 9
@@ -376,6 +401,84 @@ struct XMLFastScanner {
       }
       i = k + 1
     }
+  }
+
+  /// `<!DOCTYPE name>`, `<!DOCTYPE name SYSTEM "uri">` or `<!DOCTYPE name PUBLIC "id" "uri">` before the root
+  /// element: skipped, as libxml2 without `XML_PARSE_DTDLOAD` never reads the external DTD. An internal subset
+  /// (`[`), a second DOCTYPE, one after the root, or anything unusual in it is an anomaly.
+  private mutating func doctype(_ b: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> Step {
+    guard stack.isEmpty, !seenRoot, !seenDoctype else { return .failure(.anomaly("DOCTYPE not first")) }
+    var i = p + 9
+    var lines = 0
+    /// Skips white space; nil for a lone CR, else whether any was skipped.
+    func skipSpaces() -> Bool? {
+      let start = i
+      while i < end, isSpace(b[i]) {
+        if b[i] == 0x0A { lines += 1 }
+        if b[i] == 0x0D, i + 1 < end, b[i + 1] != 0x0A { return nil }
+        i += 1
+      }
+      return i > start
+    }
+    /// Reads a quoted literal; nil when incomplete, false when not a literal or invalid.
+    func literal(publicID: Bool) -> Bool? {
+      guard i < end else { return nil }
+      let quote = b[i]
+      guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+      guard let close = memchr(b + i + 1, Int32(quote), end - i - 1) else { return nil }
+      let closeIndex = close.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: b)
+      if publicID {
+        for k in (i + 1)..<closeIndex {
+          let c = b[k]
+          let lower = c | 0x20
+          let ok =
+            (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x20 || c == 0x0A
+            || memchr("-'()+,./:=?;!*#@$_%", Int32(c), 19) != nil
+          guard ok, c != 0 else { return false }
+          if c == 0x0A { lines += 1 }
+        }
+      } else {
+        guard let literalLines = validate(b, i + 1, closeIndex, allowCR: false) else { return false }
+        lines += literalLines
+      }
+      i = closeIndex + 1
+      return true
+    }
+    guard let space = skipSpaces() else { return .failure(.anomaly("lone CR in DOCTYPE")) }
+    guard i < end else { return .failure(.more) }
+    guard space, isNameStart(b[i]) else { return .failure(.anomaly("DOCTYPE name")) }
+    let nameStart = i
+    while i < end, isNameChar(b[i]) { i += 1 }
+    if isNamespaced(b, nameStart, i) { return .failure(.anomaly("DOCTYPE name with a colon")) }
+    guard let spaced = skipSpaces() else { return .failure(.anomaly("lone CR in DOCTYPE")) }
+    guard i + 6 < end else { return .failure(.more) }
+    let isSystem = memcmp(b + i, "SYSTEM", 6) == 0
+    if isSystem || memcmp(b + i, "PUBLIC", 6) == 0 {
+      guard spaced else { return .failure(.anomaly("DOCTYPE external id")) }
+      i += 6
+      guard skipSpaces() == true else { return .failure(.anomaly("DOCTYPE external id")) }
+      if !isSystem {
+        switch literal(publicID: true) {
+        case nil: return .failure(.more)
+        case false?: return .failure(.anomaly("DOCTYPE public id"))
+        case true?: break
+        }
+        guard skipSpaces() == true else { return .failure(i < end ? .anomaly("DOCTYPE system id") : .more) }
+      }
+      switch literal(publicID: false) {
+      case nil: return .failure(.more)
+      case false?: return .failure(.anomaly("DOCTYPE system id"))
+      case true?: break
+      }
+      guard skipSpaces() != nil else { return .failure(.anomaly("lone CR in DOCTYPE")) }
+    }
+    guard i < end else { return .failure(.more) }
+    guard b[i] == UInt8(ascii: ">") else {
+      return .failure(.anomaly(b[i] == UInt8(ascii: "[") ? "DOCTYPE internal subset" : "DOCTYPE"))
+    }
+    seenDoctype = true
+    line += lines
+    return .success(i + 1)
   }
 
   /// `<?target …?>`: skipped, as libxml2's SAX handler without a processing-instruction callback does.
@@ -700,9 +803,7 @@ struct XMLFastScanner {
 
   @inline(__always)
   private func isNameChar(_ c: UInt8) -> Bool {
-    let lower = c | 0x20
-    return (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
-      || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")
+    nameChars[Int(c)]
   }
 
   /// Whether an attribute name is `xmlns` (a namespace declaration, not an attribute for libxml2).
@@ -741,8 +842,23 @@ struct XMLFastNames {
   /// The id of the name `bytes`; `intern` adds a new name to the stream's table.
   @inline(__always)
   mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, intern: (String) -> Int32) -> Int32 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    // The length and the first and last bytes (a few loads, not a loop over the name); the name is compared anyway.
+    var key = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let count = bytes.count
+      if count >= 8 {
+        key ^= raw.loadUnaligned(as: UInt64.self)
+        key = (key &* 0xFF51_AFD7_ED55_8CCD) ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else if count >= 4 {
+        key ^=
+          UInt64(raw.loadUnaligned(as: UInt32.self)) << 32
+          | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      } else {
+        for k in 0..<count { key ^= UInt64(base[k]) << (8 * UInt64(k)) }
+      }
+    }
+    let hash = (key ^ (key >> 29)) &* 0xC4CE_B9FE_1A85_EC53
     let slot = Int(truncatingIfNeeded: hash >> 54)
     let cached = slots[slot]
     if cached.hash == hash, cached.length == bytes.count, let base = bytes.baseAddress,

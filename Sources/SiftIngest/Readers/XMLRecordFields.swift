@@ -79,6 +79,34 @@ struct XMLFieldValues {
     untrimmedField(element) ?? element.rawText
   }
 
+  /// ``XMLTree/text`` of element `index` of `data`, sharing the field's string when white space needs no change.
+  func text(at index: Int, in data: XMLRecordData) -> String? {
+    let field = fieldOf[index]
+    let element = data.elements[index]
+    if field >= 0 {
+      let value = fields[Int(field)].value
+      if value.utf8.count == element.textEnd - element.textStart {
+        let collapsed = FieldText.collapse(value)
+        return collapsed.isEmpty ? nil : collapsed
+      }
+    }
+    guard element.textStart < element.textEnd else { return nil }
+    let collapsed = data.collapsed(element.textStart, element.textEnd)
+    return collapsed.isEmpty ? nil : collapsed
+  }
+
+  /// ``XMLTree/rawText`` of element `index` of `data`, sharing the field's string when the text has no white space
+  /// to trim.
+  func rawText(at index: Int, in data: XMLRecordData) -> String {
+    let field = fieldOf[index]
+    let element = data.elements[index]
+    if field >= 0 {
+      let value = fields[Int(field)].value
+      if value.utf8.count == element.textEnd - element.textStart { return value }
+    }
+    return data.string(element.textStart, element.textEnd)
+  }
+
   /// The value of the field holding `element`'s text when trimming left it whole (so it equals the raw text).
   private func untrimmedField(_ element: XMLTree) -> String? {
     let field = fieldOf[element.index]

@@ -23,7 +23,6 @@ struct XMLFastScanner {
 
   /// The line being read (1-based, counting line feeds as libxml2 does).
   private(set) var line = 1
-  /// Open elements, as name ids.
   /// Open elements: where each name starts in `openNames`.
   private var stack = XMLBuffer<Int>(capacity: 128)
   /// The names of the open elements, one after the other (an end tag is compared with the last one's bytes).

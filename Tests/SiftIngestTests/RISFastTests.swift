@@ -11,7 +11,7 @@ struct RISFastTests {
   /// A tag line's value read through ``UTF8Bytes/string(_:)`` is the string `String(decoding:as:)` makes.
   @Test func valueStringMatchesDecoding() async {
     await propertyCheck(count: 3000, input: Gen.uint64()) { seed in
-      var rng = SplitMix(seed: seed)
+      var rng = SplitMix64(seed: seed)
       let bytes = Self.randomValidBytes(&rng)
       bytes.withUnsafeBufferPointer { buffer in
         let made = UTF8Bytes.string(buffer)
@@ -24,7 +24,7 @@ struct RISFastTests {
 
   @Test func tagFastPathMatchesPlainParse() async {
     await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
-      var rng = SplitMix(seed: seed)
+      var rng = SplitMix64(seed: seed)
       for _ in 0..<20 {
         let line = Self.randomTagLine(&rng)
         line.withUnsafeBufferPointer { buffer in
@@ -39,7 +39,7 @@ struct RISFastTests {
 
   @Test func utf8CheckMatchesStandardLibrary() async {
     await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
-      var rng = SplitMix(seed: seed)
+      var rng = SplitMix64(seed: seed)
       let length = Int(rng.next() % 200)
       var bytes: [UInt8] = []
       for _ in 0..<length {
@@ -59,7 +59,7 @@ struct RISFastTests {
     }
   }
 
-  static func randomValidBytes(_ rng: inout SplitMix) -> [UInt8] {
+  static func randomValidBytes(_ rng: inout SplitMix64) -> [UInt8] {
     var bytes: [UInt8] = []
     let length = Int(rng.next() % 40)
     for _ in 0..<length {
@@ -76,30 +76,19 @@ struct RISFastTests {
     [Int(match.code), match.tagStart, match.tagLength, match.valueStart, match.valueEnd]
   }
 
-  /// A seeded 64-bit generator (SplitMix64).
-  struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-  }
+  /// One of `values`, chosen by the seeded generator.
+  static func pick<T>(_ values: [T], _ rng: inout SplitMix64) -> T { values[Int(rng.next() % UInt64(values.count))] }
 
   /// A line that is often, but not always, a tag line: tags of 1–5 characters, 0–3 spaces, `-` or not, odd values.
-  static func randomTagLine(_ rng: inout SplitMix) -> [UInt8] {
+  static func randomTagLine(_ rng: inout SplitMix64) -> [UInt8] {
     var line: [UInt8] = []
     if rng.next() % 20 == 0 { line += [0xEF, 0xBB, 0xBF] }
     let tagLength = Int(rng.next() % 6)
-    for _ in 0..<tagLength { line.append(rng.pick(Array("ATYUE12Z9a -".utf8))) }
+    for _ in 0..<tagLength { line.append(Self.pick(Array("ATYUE12Z9a -".utf8), &rng)) }
     line += Array(repeating: 0x20, count: Int(rng.next() % 4))
     if rng.next() % 5 != 0 { line.append(0x2D) }
-    line += rng.pick([[], [0x20], [0x09], [0x20, 0x20], [0x41], [0x0D], [0x20, 0x0D]])
-    line += rng.pick([[], Array("value".utf8), Array(" x \t".utf8), Array("é \r".utf8), [0x2D], [0x20, 0x20]])
+    line += Self.pick([[], [0x20], [0x09], [0x20, 0x20], [0x41], [0x0D], [0x20, 0x0D]], &rng)
+    line += Self.pick([[], Array("value".utf8), Array(" x \t".utf8), Array("é \r".utf8), [0x2D], [0x20, 0x20]], &rng)
     return line
   }
 }

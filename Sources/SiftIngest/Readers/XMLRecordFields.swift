@@ -67,18 +67,6 @@ struct XMLFieldValues {
   /// For each element of the record, the index of the field holding its trimmed text, or -1.
   var fieldOf: [Int32]
 
-  /// ``XMLTree/text`` of `element`, sharing the field's string when white space needs no change.
-  func text(_ element: XMLTree) -> String? {
-    guard let raw = untrimmedField(element) else { return element.text }
-    let collapsed = FieldText.collapse(raw)
-    return collapsed.isEmpty ? nil : collapsed
-  }
-
-  /// ``XMLTree/rawText`` of `element`, sharing the field's string when the text has no white space to trim.
-  func rawText(_ element: XMLTree) -> String {
-    untrimmedField(element) ?? element.rawText
-  }
-
   /// ``XMLTree/text`` of element `index` of `data`, sharing the field's string when white space needs no change.
   func text(at index: Int, in data: XMLRecordData) -> String? {
     let field = fieldOf[index]
@@ -105,13 +93,5 @@ struct XMLFieldValues {
       if value.utf8.count == element.textEnd - element.textStart { return value }
     }
     return data.string(element.textStart, element.textEnd)
-  }
-
-  /// The value of the field holding `element`'s text when trimming left it whole (so it equals the raw text).
-  private func untrimmedField(_ element: XMLTree) -> String? {
-    let field = fieldOf[element.index]
-    guard field >= 0 else { return nil }
-    let value = fields[Int(field)].value
-    return value.utf8.count == element.textRange.count ? value : nil
   }
 }

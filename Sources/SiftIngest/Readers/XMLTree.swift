@@ -98,45 +98,6 @@ struct XMLTree: Sendable {
   /// 1-based line where the element starts.
   var line: Int { Int(element.line) }
 
-  /// The first direct child element whose name has the id `name`.
-  func child(_ name: Int32) -> XMLTree? {
-    let end = element.end
-    var child = index + 1
-    while child < end {
-      let entry = data.elements[child]
-      if entry.name == name { return XMLTree(data: data, index: child) }
-      child = entry.end
-    }
-    return nil
-  }
-
-  /// The first element along a path of name ids: `child(a)?.child(b)`.
-  func child(_ a: Int32, _ b: Int32) -> XMLTree? {
-    child(a)?.child(b)
-  }
-
-  /// Every element along a path of name ids, every step may repeat (as ``all(_:)`` does with names).
-  func all(_ a: Int32, _ b: Int32) -> [XMLTree] {
-    var out: [XMLTree] = []
-    forEachChild { first in
-      guard data.elements[first].name == a else { return }
-      XMLTree(data: data, index: first).forEachChild { second in
-        if data.elements[second].name == b { out.append(XMLTree(data: data, index: second)) }
-      }
-    }
-    return out
-  }
-
-  /// Every element along a path of three name ids.
-  func all(_ a: Int32, _ b: Int32, _ c: Int32) -> [XMLTree] {
-    var out: [XMLTree] = []
-    forEachChild { first in
-      guard data.elements[first].name == a else { return }
-      out += XMLTree(data: data, index: first).all(b, c)
-    }
-    return out
-  }
-
   /// The element's text slice of the record's bytes.
   var textRange: Range<Int> {
     let element = element

@@ -4,8 +4,9 @@
 # scans on a second thread) and on EndNote XML, and `sift convert --to jsonl` when that command exists.
 # Prints wall and CPU (user+sys) seconds, records/s, records per CPU second, MB/s, peak RSS and the ratios vs rispy
 # by wall time and by CPU time.
-# Environment: RECORDS (default 100000), SEED (default 1), DUPLICATES (default 0.1), REPEAT (default 3: each
-# parser runs that many times; its best wall time and its best CPU time count, which evens out a busy machine).
+# Environment: RECORDS (default 100000), SEED (default 1), DUPLICATES (default 0.1), REPEAT (default 3: rounds; each
+# round runs rispy and every Sift reader once, interleaved; per tool the best wall time and the best CPU time count,
+# which evens out a busy machine, and each round's own ratios are printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RECORDS=${RECORDS:-100000}
@@ -53,60 +54,62 @@ measure_time() { # name records command...
 }
 
 RESULTS=$(mktemp)
-trap 'rm -f "$RESULTS"' EXIT
 BYTES_RIS=$(stat -c %s "$RIS")
 LINES=$(wc -l <"$RIS")
 
-echo "== measuring (best of $REPEAT runs each: the best wall time and the best CPU time, each on its own)"
+echo "== measuring: $REPEAT rounds; each round runs rispy once, then each Sift reader once (interleaved, so a"
+echo "   machine that speeds up or slows down affects both); per tool the best wall and the best CPU time count"
 measure_time "wc-l" "$LINES" wc -l "$RIS" >>"$RESULTS"
 
-.venv-bench/bin/python - "$RIS" "$REPEAT" >>"$RESULTS" <<'PY'
-import gc, resource, sys, time
+RAW=$(mktemp)
+trap 'rm -f "$RESULTS" "$RAW"' EXIT
+rispy_once() { # prints `rispy records wall cpu rss` for one rispy.load of the RIS file
+  .venv-bench/bin/python - "$RIS" <<'PY'
+import resource, sys, time
 import rispy
-best = None
-for _ in range(int(sys.argv[2])):
-    start = time.perf_counter()
-    cpu_start = time.process_time()
-    with open(sys.argv[1], encoding="utf-8") as f:
-        records = rispy.load(f)
-    seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
-    count = len(records)
-    del records
-    gc.collect()
-    # Best wall time and best CPU time are kept apart: on a busy machine they rarely come from the same run.
-    best = (seconds, cpu) if best is None else (min(best[0], seconds), min(best[1], cpu))
+start = time.perf_counter()
+cpu_start = time.process_time()
+with open(sys.argv[1], encoding="utf-8") as f:
+    records = rispy.load(f)
+seconds = time.perf_counter() - start
+cpu = time.process_time() - cpu_start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"rispy {count} {best[0]:.3f} {best[1]:.3f} {rss:.1f}")
+print(f"rispy {len(records)} {seconds:.3f} {cpu:.3f} {rss:.1f}")
 PY
-
-# Prints `name records wall cpu rss` over REPEAT runs of `sift-bench ingest`.
-parse_sift() { # name file [sift-bench ingest options]; the best wall and the best CPU time are taken separately
-  local name=$1 file=$2 line records="" seconds="" cpu="" rss="" s c
+}
+sift_once() { # name file [sift-bench ingest options]: prints `name records wall cpu rss` for one run
+  local name=$1 file=$2 line
   shift 2
-  for _ in $(seq "$REPEAT"); do
-    line=$("$BIN/sift-bench" ingest "$@" "$file" 2>&1 | grep '^sift ' || true)
-    [[ -z $line ]] && break
-    records=$(sed -E 's/.*records=([0-9]+).*/\1/' <<<"$line")
-    s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$line")
-    c=$(sed -E 's/.*cpu=([0-9.]+).*/\1/' <<<"$line")
-    [[ $c =~ ^[0-9.]+$ ]] || c=0
-    rss=$(sed -E 's/.*peakRSS_MB=([0-9.]+).*/\1/' <<<"$line")
-    if [[ -z $seconds ]] || awk -v a="$s" -v b="$seconds" 'BEGIN{exit !(a < b)}'; then seconds=$s; fi
-    if [[ -z $cpu ]] || awk -v a="$c" -v b="$cpu" 'BEGIN{exit !(a < b)}'; then cpu=$c; fi
-  done
-  if [[ -z $seconds ]]; then
+  line=$("$BIN/sift-bench" ingest "$@" "$file" 2>&1 | grep '^sift ' || true)
+  if [[ -z $line ]]; then
     echo "$name 0 0 0 0"
     return
   fi
-  echo "$name $records $seconds $cpu $rss"
+  sed -E "s/.*records=([0-9]+) seconds=([0-9.]+) cpu=([0-9.]+) .*peakRSS_MB=([0-9.]+).*/$name \\1 \\2 \\3 \\4/" <<<"$line"
 }
-# Parsing into records (the reader alone), then the whole ingest path of `sift import`/`convert` (`--full`: NUL
-# scrubbing and database filling on top), then the default (a second scanning thread when there are two cores).
-parse_sift "sift-ris-1thread" "$RIS" --threads 1 >>"$RESULTS"
-parse_sift "sift-ris-1thread-full" "$RIS" --threads 1 --full >>"$RESULTS"
-parse_sift "sift-ris" "$RIS" >>"$RESULTS"
-parse_sift "sift-endnote-xml" "$XML" --format endnote-xml --threads 1 >>"$RESULTS"
+for round in $(seq "$REPEAT"); do
+  {
+    rispy_once
+    # Parsing into records (the reader alone), then the whole ingest path of `sift import`/`convert` (`--full`:
+    # NUL scrubbing and database filling on top), then the default (a second scanning thread when there are two
+    # cores), then EndNote XML of the same records.
+    sift_once "sift-ris-1thread" "$RIS" --threads 1
+    sift_once "sift-ris-1thread-full" "$RIS" --threads 1 --full
+    sift_once "sift-ris" "$RIS"
+    sift_once "sift-endnote-xml" "$XML" --format endnote-xml --threads 1
+  } >"$RAW.round"
+  cat "$RAW.round" >>"$RAW"
+  # This round's own ratios (rispy and Sift ran minutes apart at most): how far one run can be from the best.
+  awk -v round="$round" '
+    $1 == "rispy" { r = $4 } $1 == "sift-ris-1thread" { s = $4 } $1 == "sift-endnote-xml" { x = $4 }
+    END { if (r > 0 && s > 0 && x > 0) printf "   round %d: rispy %.2f cpu s, RIS 1 thread %.2f (%.1fx), EndNote XML %.2f (%.1fx)\n", round, r, s, r / s, x, r / x }' "$RAW.round"
+done
+rm -f "$RAW.round"
+# Best wall and best CPU time per tool, each on its own (on a busy machine they rarely come from the same run).
+awk '
+  !($1 in order) { order[$1] = ++n; names[n] = $1; rec[$1] = $2; wall[$1] = $3; cpu[$1] = $4; rss[$1] = $5; next }
+  { if ($3 < wall[$1]) wall[$1] = $3; if ($4 < cpu[$1]) cpu[$1] = $4; if ($5 > rss[$1]) rss[$1] = $5 }
+  END { for (i = 1; i <= n; i++) { k = names[i]; print k, rec[k], wall[k], cpu[k], rss[k] } }' "$RAW" >>"$RESULTS"
 if "$BIN/sift" convert --help 2>/dev/null | grep -q -- "--to"; then
   RISN=$(grep '^sift-ris ' "$RESULTS" | cut -d' ' -f2)
   measure_time "sift-convert-jsonl" "$RISN" "$BIN/sift" convert "$RIS" --to jsonl --out "$OUT/records.jsonl" \

@@ -116,11 +116,57 @@ public struct Author: Sendable, Hashable, Codable {
 
 /// One field of the original record, as the file wrote it.
 public struct Field: Sendable, Hashable, Codable {
-  public var tag: String
+  public var tag: String {
+    didSet { tagCode = Self.code(of: tag) }
+  }
   public var value: String
+  /// ``code(of:)`` of ``tag``, kept with the field so that mapping can switch on it without reading the tag.
+  public private(set) var tagCode: UInt32
+
   public init(_ tag: String, _ value: String) {
     self.tag = tag
     self.value = value
+    self.tagCode = Self.code(of: tag)
+  }
+
+  /// A field whose tag's code is known (`tagCode` must be ``code(of:)`` of `tag`), as a reader that parsed the
+  /// tag from bytes has it.
+  public init(_ tag: String, _ value: String, tagCode: UInt32) {
+    self.tag = tag
+    self.value = value
+    self.tagCode = tagCode
+  }
+
+  /// A tag as a number: its first four UTF-8 bytes big-endian (`AU` is 0x4155, `PMID` 0x504D4944), with the top
+  /// bit set for tags longer than four bytes (which never equal a code of four bytes or fewer).
+  @inline(__always)
+  public static func code(of tag: String) -> UInt32 {
+    var text = tag
+    return text.withUTF8 { b in
+      var code: UInt32 = 0
+      for i in 0..<min(b.count, 4) { code = code << 8 | UInt32(b[i]) }
+      return b.count > 4 ? code | 0x8000_0000 : code
+    }
+  }
+
+  private enum CodingKeys: String, CodingKey { case tag, value }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(try container.decode(String.self, forKey: .tag), try container.decode(String.self, forKey: .value))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(tag, forKey: .tag)
+    try container.encode(value, forKey: .value)
+  }
+
+  public static func == (a: Field, b: Field) -> Bool { a.tag == b.tag && a.value == b.value }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(tag)
+    hasher.combine(value)
   }
 }
 

@@ -45,7 +45,7 @@ public enum DatabaseInference {
     var memo = DatabaseRanking.Memo()
     for field in fields {
       if ranking.isSettled { break }
-      ranking.consider(code: TagCode.of(field.tag), tag: field.tag, value: field.value, memo: &memo)
+      ranking.consider(code: field.tagCode, tag: field.tag, value: field.value, memo: &memo)
     }
     return ranking.name
   }

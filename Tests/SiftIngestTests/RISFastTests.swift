@@ -22,6 +22,29 @@ struct RISFastTests {
     }
   }
 
+  /// The RIS scan gives each field the code it parsed from the bytes; it must be the code of the field's tag.
+  @Test("Tag codes from the scan match the tags", arguments: try TextFixture.all().filter { $0.format == .ris })
+  func scannedTagCodesMatchTags(fixture: TextFixture) throws {
+    let records = try readAll(fixture.input, format: .ris).records
+    #expect(!records.isEmpty)
+    for record in records {
+      for field in record.fields {
+        #expect(field.tagCode == Field.code(of: field.tag), "\(fixture.path): \(field.tag)")
+      }
+    }
+  }
+
+  @Test func scannedTagCodesOfUnusualTagLines() throws {
+    let text = "\u{FEFF}TY  - JOUR\nPMID  - 123\nA1 - Solo, H.\nC2  - 9\nM3  - doi:10.1/x\nT1  -\nER  - \n"
+    let records = try readAll(.memory(name: "odd.ris", bytes: Array(text.utf8)), format: .ris).records
+    let fields = try #require(records.first?.fields)
+    #expect(fields.map(\.tag) == ["TY", "PMID", "A1", "C2", "M3", "T1"])
+    for field in fields { #expect(field.tagCode == Field.code(of: field.tag), "\(field.tag)") }
+    // The mapping switches on these codes: the last PMID/C2 of digits is the PMID, M3 holds the DOI.
+    #expect(records.first?.pmid == "9")
+    #expect(records.first?.doi == "10.1/x")
+  }
+
   @Test func tagFastPathMatchesPlainParse() async {
     await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
       var rng = SplitMix64(seed: seed)

@@ -158,7 +158,7 @@ public enum RISFields {
     }
     for index in fields.indices {
       let value = fields[index].value
-      let code = TagCode.of(fields[index].tag)
+      let code = fields[index].tagCode
       switch code {
       case Self.cTY:
         if r.type == nil, let v = FieldParsing.nonEmpty(value) { r.type = typeCode(v) }

@@ -1,3 +1,5 @@
+import SiftCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -102,14 +104,7 @@ public enum TagCode {
   /// `ER`, the RIS record end.
   public static var er: UInt32 { 0x4552 }
 
-  /// The code of a tag such as `TY`, `PMID` or `AU`.
+  /// The code of a tag such as `TY`, `PMID` or `AU` (``Field/code(of:)``).
   @inline(__always)
-  public static func of(_ tag: String) -> UInt32 {
-    var text = tag
-    return text.withUTF8 { b in
-      var code: UInt32 = 0
-      for i in 0..<min(b.count, 4) { code = code << 8 | UInt32(b[i]) }
-      return b.count > 4 ? code | 0x8000_0000 : code  // longer tags never equal a 4-byte code
-    }
-  }
+  public static func of(_ tag: String) -> UInt32 { Field.code(of: tag) }
 }

@@ -105,7 +105,7 @@ public struct RISReader: RecordReader {
       if let tag = RISReader.parseTag(bytes) {
         switch tag.code {
         case TagCode.ty:
-          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes))
+          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes), tagCode: tag.code)
           if hasDraft, draft.hasType, !(wasAfterBlank && !draft.hasOnlyTypes) {
             // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
             // it: then the record lacks its ER and the TY starts the next one.
@@ -133,7 +133,7 @@ public struct RISReader: RecordReader {
           }
         default:
           if !hasDraft { startDraft(line: lineNumber, offset: lineOffset) }
-          draft.append(Field(names.name(tag, in: bytes), tag.value(in: bytes)), code: tag.code)
+          draft.append(Field(names.name(tag, in: bytes), tag.value(in: bytes), tagCode: tag.code), code: tag.code)
         }
       } else if RISReader.isBlank(bytes) {
         afterBlank = true

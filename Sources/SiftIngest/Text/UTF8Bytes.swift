@@ -1,16 +1,15 @@
 /// Byte-level UTF-8 checks and the Windows-1252 fallback (for bytes that are not UTF-8) used by ``LineReader``.
 enum UTF8Bytes {
-  /// The string of bytes known to be valid UTF-8, copied once into its storage. The same string as
-  /// `String(decoding:as:)`, cheaper: an ASCII string of up to 15 bytes is checked only by the small-string test,
-  /// a longer one is validated where it is stored (no second copy).
+  /// The string of bytes known to be valid UTF-8 (``LineReader`` checked them), copied once into its storage: the
+  /// same string as `String(decoding:as:)` without validating the bytes again (`UTF8Span(unchecked:)`). A string
+  /// longer than 15 bytes is checked for ASCII first, so that its storage is flagged ASCII as `String(decoding:)`
+  /// flags it (later comparisons and hashing take their ASCII fast paths); a shorter one is stored inline.
   @inline(__always)
   static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
-    return String(unsafeUninitializedCapacity: bytes.count) { target in
-      guard let destination = target.baseAddress else { return 0 }
-      destination.initialize(from: source, count: bytes.count)
-      return bytes.count
-    }
+    guard !bytes.isEmpty else { return "" }
+    var span = UTF8Span(unchecked: bytes.span)
+    if bytes.count > 15 { _ = span.checkForASCII() }
+    return String(copying: span)
   }
 
   /// Whether `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).

@@ -45,6 +45,48 @@ struct RISFastTests {
     #expect(records.first?.doi == "10.1/x")
   }
 
+  /// Pieces the page and author properties are built from: digits, letters, Latin and combining characters,
+  /// separators and white space.
+  static let pieces = [
+    "12", "129", "e88", "S1", "-", "–", " ", "  ", "\t", "é", "Ø", "e\u{301}", ",", ", ", ";", "A.", "Smith", "van",
+    "Ångström", "\u{A0}", "x", "",
+  ]
+
+  static func randomText(_ rng: inout SplitMix64, maxPieces: Int = 5) -> String {
+    (0..<Int(rng.next() % UInt64(maxPieces + 1))).map { _ in pick(pieces, &rng) }.joined()
+  }
+
+  /// `SP`/`EP` joined on bytes give what the general path gives.
+  @Test func pagesFastPathMatchesGeneral() async {
+    await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
+      var rng = SplitMix64(seed: seed)
+      let start: String? = rng.next() % 10 == 0 ? nil : Self.randomText(&rng, maxPieces: 3)
+      let end: String? =
+        rng.next() % 10 == 0 ? nil : rng.next() % 5 == 0 ? start : Self.randomText(&rng, maxPieces: 3)
+      let fast = FieldParsing.pages(start: start, end: end)
+      let general = FieldParsing.pagesSlowly(start: start, end: end)
+      #expect(
+        fast.map { Array($0.utf8) } == general.map { Array($0.utf8) }, "seed \(seed): \(start ?? "nil") \(end ?? "nil")"
+      )
+    }
+  }
+
+  /// One `Family, Given` split in one pass gives the authors the general path gives.
+  @Test func authorFastPathMatchesGeneral() async {
+    await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
+      var rng = SplitMix64(seed: seed)
+      let raw = Self.randomText(&rng)
+      var fast: [Author] = []
+      var general: [Author] = []
+      FieldParsing.appendAuthors(in: raw, to: &fast)
+      FieldParsing.appendAuthorsSlowly(in: raw, to: &general)
+      let bytes = { (a: [Author]) in
+        a.map { [Array($0.asWritten.utf8), Array($0.family.utf8), $0.given.map { Array($0.utf8) } ?? [0xFF]] }
+      }
+      #expect(bytes(fast) == bytes(general), "seed \(seed): \(Array(raw.utf8))")
+    }
+  }
+
   @Test func tagFastPathMatchesPlainParse() async {
     await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
       var rng = SplitMix64(seed: seed)

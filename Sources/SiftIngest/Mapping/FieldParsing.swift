@@ -27,11 +27,51 @@ public enum FieldParsing {
 
   /// `SP`/`EP` as one pages value: `123-129`, or the start alone.
   public static func pages(start: String?, end: String?) -> String? {
+    if let start, let end, let joined = joinedPages(start, end) { return joined }
+    return pagesSlowly(start: start, end: end)
+  }
+
+  /// ``pages(start:end:)`` for any values (the fast path's reference).
+  static func pagesSlowly(start: String?, end: String?) -> String? {
     let s = nonEmpty(start) ?? ""
     let e = nonEmpty(end) ?? ""
     if s.isEmpty { return e.isEmpty ? nil : e }
     if e.isEmpty || s.containsByte(0x2D) || s == e { return s }
     return s + "-" + e
+  }
+
+  /// ``pages(start:end:)`` on bytes for two clean ASCII values that fit a small string (the usual `123`/`129`);
+  /// nil when they are not such values (the caller then takes the general path).
+  private static func joinedPages(_ start: String, _ end: String) -> String? {
+    var a = start
+    var b = end
+    let joined = a.withUTF8 { s in
+      b.withUTF8 { e -> String?? in
+        guard s.count + e.count <= 14, hasCleanEdges(s), hasCleanEdges(e) else { return .none }
+        var high: UInt8 = 0
+        var dash = false
+        for c in s {
+          high |= c
+          if c == 0x2D { dash = true }
+        }
+        for c in e { high |= c }
+        guard high < 0x80 else { return .none }
+        // `SP` holding a range, or the same page twice: the start as it is.
+        if dash || (s.count == e.count && s.elementsEqual(e)) { return .some(nil) }
+        return String(unsafeUninitializedCapacity: s.count + e.count + 1) { out in
+          guard let target = out.baseAddress, let from = s.baseAddress, let to = e.baseAddress else { return 0 }
+          target.initialize(from: from, count: s.count)
+          target[s.count] = 0x2D
+          (target + s.count + 1).initialize(from: to, count: e.count)
+          return s.count + e.count + 1
+        }
+      }
+    }
+    switch joined {
+    case .some(.some(let pages)): return pages
+    case .some(.none): return start
+    case .none: return nil
+    }
   }
 
   /// ISSNs (`1234-567X`, also written without the hyphen) found in a value, normalised with a hyphen.
@@ -84,6 +124,33 @@ public enum FieldParsing {
 
   /// Appends the authors of one value (see ``authors(in:)``) without a temporary array for the usual single name.
   public static func appendAuthors(in raw: String, to authors: inout [Author]) {
+    // Fast path: one `Family, Given` with clean edges, no `;`, no tab, no space before the comma (one pass).
+    var text = raw
+    let split = text.withUTF8 { b -> (family: String, given: String)? in
+      guard hasCleanEdges(b) else { return nil }
+      var comma = -1
+      for i in 0..<b.count {
+        let c = b[i]
+        if c == 0x3B || c == 0x09 { return nil }
+        if c == 0x2C, comma < 0 { comma = i }
+      }
+      guard comma > 0, b[comma - 1] != 0x20 else { return nil }
+      var g = comma + 1
+      while g < b.count, b[g] == 0x20 { g += 1 }
+      return (
+        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[..<comma])),
+        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[g...]))
+      )
+    }
+    if let split {
+      authors.append(Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given))
+    } else {
+      appendAuthorsSlowly(in: raw, to: &authors)
+    }
+  }
+
+  /// ``appendAuthors(in:to:)`` for any value (the fast path's reference).
+  static func appendAuthorsSlowly(in raw: String, to authors: inout [Author]) {
     if raw.containsByte(0x3B) {
       authors += FieldParsing.authors(in: raw)
     } else if let value = nonEmpty(raw) {

@@ -277,7 +277,9 @@ public enum RISFields {
 
   /// A RIS type code for a type written out (`Journal Article` → `JOUR`); codes are upper-cased as they are.
   public static func typeCode(_ raw: String) -> String {
-    if raw.utf8.count <= 5, raw.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return raw }
+    var text = raw
+    let isCode = text.withUTF8 { b in b.count <= 5 && b.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+    if isCode { return raw }
     let lowered = raw.lowercased()
     switch lowered {
     case "journal article", "article", "journal", "magazine article": return "JOUR"

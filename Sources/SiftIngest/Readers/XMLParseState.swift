@@ -44,6 +44,8 @@ struct XMLParseState {
   private static let nameCacheSize = 512
   /// Element paths relative to the record element (index 0 is the record element itself) and attribute paths.
   private var paths: [String] = [""]
+  /// ``SiftCore/Field/code(of:)`` of each of `paths`.
+  private var pathCodes: [UInt32] = [0]
   private var pathIDs: [Int: Int32] = [:]
   /// Path ids by key (see ``pathID(parent:name:attribute:)``): a direct-mapped cache in front of `pathIDs`.
   private var pathCache: [(key: Int, id: Int32)]
@@ -267,8 +269,8 @@ struct XMLParseState {
       self.oversized = nil
     } else {
       let data = XMLRecordData(
-        names: names, paths: paths, elements: elements.array(), text: text.array(), attributes: attributes.array(),
-        attributeBytes: attributeBytes.array())
+        names: names, paths: paths, pathCodes: pathCodes, elements: elements.array(), text: text.array(),
+        attributes: attributes.array(), attributeBytes: attributeBytes.array())
       queue.append(.record(XMLTree(data: data, index: 0), index: index))
     }
     elements.removeAll()
@@ -327,6 +329,7 @@ struct XMLParseState {
       : parentPath.isEmpty ? names[Int(name)] : parentPath + "/" + names[Int(name)]
     let id = Int32(paths.count)
     paths.append(string)
+    pathCodes.append(Field.code(of: string))
     pathIDs[key] = id
     pathCache[slot] = (key, id)
     return id

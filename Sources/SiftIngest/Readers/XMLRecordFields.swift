@@ -32,7 +32,8 @@ extension XMLTree {
         let value = trimmedText(element)
         if !value.isEmpty || element.attributeStart == element.attributeEnd {
           values.fieldOf[child] = Int32(values.fields.count)
-          values.fields.append(Field(data.paths[Int(element.path)], value))
+          let path = Int(element.path)
+          values.fields.append(Field(data.paths[path], value, tagCode: data.pathCodes[path]))
         }
       } else {
         collectFields(of: child, into: &values)

@@ -35,17 +35,20 @@ final class XMLRecordData: Sendable {
   let names: [String]
   /// Element paths relative to the record element, and attribute paths (`path@name`), shared by all records.
   let paths: [String]
+  /// ``SiftCore/Field/code(of:)`` of each path, made once with it.
+  let pathCodes: [UInt32]
   let elements: [Element]
   let text: [UInt8]
   let attributes: [Attribute]
   let attributeBytes: [UInt8]
 
   init(
-    names: [String], paths: [String], elements: [Element], text: [UInt8], attributes: [Attribute],
-    attributeBytes: [UInt8]
+    names: [String], paths: [String], pathCodes: [UInt32], elements: [Element], text: [UInt8],
+    attributes: [Attribute], attributeBytes: [UInt8]
   ) {
     self.names = names
     self.paths = paths
+    self.pathCodes = pathCodes
     self.elements = elements
     self.text = text
     self.attributes = attributes

@@ -55,6 +55,20 @@ import Testing
     #expect(decoded == Self.records)
   }
 
+  /// The store's record JSON is what `JSONEncoder` with `.sortedKeys` alone writes (slashes escaped as `\/`).
+  @Test func storedJSONMatchesFoundationJSONEncoder() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for record in Self.records {
+      let expected = String(decoding: try encoder.encode(record), as: UTF8.self)
+      let made = StoredRecordJSON.encode(record)
+      #expect(made == expected)
+      #expect(Array(made.utf8) == Array(expected.utf8))
+      #expect(try JSONDecoder().decode(Record.self, from: Data(made.utf8)) == record)
+    }
+    #expect(StoredRecordJSON.encode(Record(urls: ["a/b"])).contains(#""urls":["a\/b"]"#))
+  }
+
   @Test func jsonlEscapesEveryControlCharacter() {
     for byte in 0..<0x20 {
       var out: [UInt8] = []

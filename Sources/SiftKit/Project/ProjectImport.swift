@@ -85,7 +85,7 @@ public enum ProjectImport {
         var stored = record
         stored.database = resolved.source.name
         sources[resolved.source.name, default: 0] += 1
-        let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        let json = StoredRecordJSON.encode(stored)
         try access.addRecord(
           NewRecord(
             fileIndex: record.provenance.index, doi: record.doi, pmid: record.pmid, accession: record.accession,

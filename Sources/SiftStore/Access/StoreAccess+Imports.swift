@@ -68,11 +68,17 @@ extension StoreAccess {
 
   /// Stores one record of the import `importID` as number `seq` (see ``nextRecordSeq()``).
   public func addRecord(_ record: NewRecord, importID: Int64, seq: Int) throws {
-    try RecordRow(
-      id: Self.recordID(seq: seq), seq: seq, importId: importID, fileIndex: record.fileIndex, source: record.source,
-      doi: record.doi, pmid: record.pmid, accession: record.accession, titleKey: Self.titleKey(record.title),
-      recordJson: record.json
-    ).insert(db)
+    // One cached statement for every record of an import (the `Codable` insert built its statement and converted
+    // the column names to snake case for each record).
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO records (id, seq, import_id, file_index, source, doi, pmid, accession, title_key, record_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try statement.execute(arguments: [
+      Self.recordID(seq: seq), seq, importID, record.fileIndex, record.source, record.doi, record.pmid,
+      record.accession, Self.titleKey(record.title), record.json,
+    ])
   }
 
   /// Writes the final counts and diagnostics of a streamed import.

@@ -69,6 +69,42 @@ import Testing
     #expect(StoredRecordJSON.encode(Record(urls: ["a/b"])).contains(#""urls":["a\/b"]"#))
   }
 
+  /// The byte-level reader of stored JSON gives what `JSONDecoder` gives, and declines what it does not know.
+  @Test func storedJSONDecodesAsFoundation() throws {
+    for record in Self.records {
+      let json = StoredRecordJSON.encode(record)
+      let decoded = try #require(StoredRecordJSON.decode(json))
+      #expect(decoded == record)
+      #expect(decoded.fields.map(\.tagCode) == record.fields.map { Field.code(of: $0.tag) })
+      // Foundation's own output, pretty-printed and unsorted, reads the same.
+      let plain = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+      #expect(StoredRecordJSON.decode(plain) == record)
+      let pretty = JSONEncoder()
+      pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+      #expect(StoredRecordJSON.decode(String(decoding: try pretty.encode(record), as: UTF8.self)) == record)
+    }
+    let minimal =
+      #"{"authors":[],"fields":[],"isbn":[],"issn":[],"keywords":[],"provenance":{"file":"f","index":0},"#
+      + #""publicationTypes":[],"urls":[]}"#
+    let reference = try JSONDecoder().decode(Record.self, from: Data(minimal.utf8))
+    #expect(StoredRecordJSON.decode(minimal) == reference)
+    let escaped = minimal.replacingOccurrences(of: #""file":"f""#, with: #""file":"a\u00e9\ud83d\ude00\/\t\"""#)
+    #expect(StoredRecordJSON.decode(escaped) == (try JSONDecoder().decode(Record.self, from: Data(escaped.utf8))))
+    #expect(StoredRecordJSON.decode(escaped)?.provenance.file == "aé😀/\t\"")
+    let nulls = minimal.replacingOccurrences(of: #""isbn""#, with: #""title":null,"year":null,"isbn""#)
+    #expect(StoredRecordJSON.decode(nulls) == reference)
+    // Left to JSONDecoder: a missing required key, an unknown key, a fraction, a lone surrogate, trailing text.
+    for declined in [
+      minimal.replacingOccurrences(of: #""urls":[]"#, with: #""x":[]"#),
+      minimal.replacingOccurrences(of: #""isbn":[]"#, with: #""isbn":[],"extra":1"#),
+      minimal.replacingOccurrences(of: #""index":0"#, with: #""index":0.5"#),
+      minimal.replacingOccurrences(of: #""file":"f""#, with: #""file":"\ud800""#),
+      minimal + "x",
+    ] {
+      #expect(StoredRecordJSON.decode(declined) == nil, "\(declined)")
+    }
+  }
+
   @Test func jsonlEscapesEveryControlCharacter() {
     for byte in 0..<0x20 {
       var out: [UInt8] = []

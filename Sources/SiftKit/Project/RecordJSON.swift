@@ -1,10 +1,13 @@
 import Foundation
 import SiftCore
+import SiftIngest
 import SiftStore
 
 /// The JSON form records are stored in.
 enum RecordJSON {
   static func decode(_ row: RecordRow) throws -> Record {
+    // The store's own JSON is read byte by byte; anything else goes through `JSONDecoder`, which names the problem.
+    if let record = StoredRecordJSON.decode(row.recordJson) { return record }
     do {
       return try JSONDecoder().decode(Record.self, from: Data(row.recordJson.utf8))
     } catch {

@@ -26,7 +26,7 @@ public enum SHA256 {
     defer { try? handle.close() }
     var hasher = Hasher()
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      [UInt8](chunk).withUnsafeBufferPointer { hasher.update($0[...]) }
+      chunk.withUnsafeBytes { raw in hasher.update(raw.bindMemory(to: UInt8.self)) }
     }
     return hasher.finalizeHex()
   }
@@ -38,7 +38,6 @@ public enum SHA256 {
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
-    private var w = [UInt32](repeating: 0, count: 64)
 
     public init() {}
 
@@ -82,38 +81,56 @@ public enum SHA256 {
 
     private mutating func compress<C: RandomAccessCollection>(_ message: C, at chunk: Int)
     where C.Element == UInt8, C.Index == Int {
-      for i in 0..<16 {
-        let j = chunk + i * 4
-        w[i] =
-          UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8
-          | UInt32(message[j + 3])
+      if let done = message.withContiguousStorageIfAvailable({ bytes -> Bool in
+        guard let base = bytes.baseAddress else { return false }
+        compressBlock(UnsafeRawPointer(base + (chunk - message.startIndex)))
+        return true
+      }), done {
+        return
       }
-      for i in 16..<64 {
-        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      let block = [UInt8](message[chunk..<(chunk + 64)])
+      block.withUnsafeBytes { raw in
+        if let base = raw.baseAddress { compressBlock(base) }
       }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let maj = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ maj
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    }
+
+    /// One 64-byte block at `block`, on raw memory (no bounds or uniqueness checks in the 64 rounds).
+    private mutating func compressBlock(_ block: UnsafeRawPointer) {
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+        for i in 16..<64 {
+          let x = w[i - 15]
+          let y = w[i - 2]
+          let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+          let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+          w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        SHA256.k.withUnsafeBufferPointer { k in
+          h.withUnsafeMutableBufferPointer { h in
+            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+            for i in 0..<64 {
+              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+              let ch = (e & f) ^ (~e & g)
+              let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+              let maj = (a & b) ^ (a & c) ^ (b & c)
+              let t2 = s0 &+ maj
+              (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+            }
+            h[0] &+= a
+            h[1] &+= b
+            h[2] &+= c
+            h[3] &+= d
+            h[4] &+= e
+            h[5] &+= f
+            h[6] &+= g
+            h[7] &+= hh
+          }
+        }
       }
-      h[0] &+= a
-      h[1] &+= b
-      h[2] &+= c
-      h[3] &+= d
-      h[4] &+= e
-      h[5] &+= f
-      h[6] &+= g
-      h[7] &+= hh
     }
   }
 
 }
 
-private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }

@@ -23,6 +23,20 @@ import Testing
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
+  /// Slices that do not start at index 0, and a file read in chunks, give the digest of the same bytes.
+  @Test func slicesAndFiles() throws {
+    let bytes = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) }
+    var hasher = SHA256.Hasher()
+    hasher.update(bytes[0..<7])
+    hasher.update(bytes[7..<4_321])
+    hasher.update(bytes[4_321...])
+    #expect(hasher.finalizeHex() == SHA256.hex(bytes))
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString).bin")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    #expect(try SHA256.hexOfFile(atPath: url.path) == SHA256.hex(bytes))
+  }
+
   /// Fed in pieces of every awkward size (within a block, across blocks, empty), the digest is the same.
   @Test(arguments: [1, 3, 55, 63, 64, 65, 127, 1000])
   func piecesGiveTheSameDigest(piece: Int) {

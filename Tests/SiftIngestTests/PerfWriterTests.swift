@@ -75,6 +75,9 @@ import Testing
       let json = StoredRecordJSON.encode(record)
       let decoded = try #require(StoredRecordJSON.decode(json))
       #expect(decoded == record)
+      var lean = record
+      lean.fields = []
+      #expect(StoredRecordJSON.decode(json, withFields: false) == lean)
       #expect(decoded.fields.map(\.tagCode) == record.fields.map { Field.code(of: $0.tag) })
       // Foundation's own output, pretty-printed and unsorted, reads the same.
       let plain = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)

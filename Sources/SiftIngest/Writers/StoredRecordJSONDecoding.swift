@@ -2,13 +2,15 @@ import SiftCore
 
 extension StoredRecordJSON {
   /// The record in `json` as the store keeps it (see ``encode(_:)``), read byte by byte; the same record
-  /// Foundation's `JSONDecoder` gives. Nil when the text is not in that shape (an unknown or missing key, a number
+  /// Foundation's `JSONDecoder` gives (`withFields: false` leaves ``SiftCore/Record/fields`` empty, for readers that
+  /// need only the normalised values). Nil when the text is not in that shape (an unknown or missing key, a number
   /// that is not an integer, an escape this reader does not take): the caller then decodes it with `JSONDecoder`,
   /// which also explains what is wrong.
-  public static func decode(_ json: String) -> Record? {
+  public static func decode(_ json: String, withFields: Bool = true) -> Record? {
     var text = json
     return text.withUTF8 { bytes in
       var reader = JSONBytes(bytes)
+      reader.skipFields = !withFields
       guard let record = reader.record(), reader.atEnd() else { return nil }
       return record
     }
@@ -19,6 +21,10 @@ extension StoredRecordJSON {
 private struct JSONBytes {
   let b: UnsafeBufferPointer<UInt8>
   var i = 0
+  /// Whether the record's verbatim fields are passed over (checked, not kept).
+  var skipFields = false
+  /// False while passing over: strings without escapes are checked but not made.
+  var keepStrings = true
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -86,7 +92,7 @@ private struct JSONBytes {
     guard i < b.count else { return nil }
     if b[i] == 0x22 {
       i += 1
-      return UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[start..<(i - 1)]))
+      return keepStrings ? UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[start..<(i - 1)])) : ""
     }
     // Escapes: decode into bytes.
     var out = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
@@ -233,9 +239,12 @@ private struct JSONBytes {
       if Self.same(key, "fields") {
         seen.fields = true
         r.fields = []
+        let keep = !reader.skipFields
+        reader.keepStrings = keep
+        defer { reader.keepStrings = true }
         return reader.array { inner in
           guard let field = inner.field() else { return false }
-          r.fields.append(field)
+          if keep { r.fields.append(field) }
           return true
         }
       }

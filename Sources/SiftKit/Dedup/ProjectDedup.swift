@@ -35,7 +35,8 @@ public enum ProjectDedup {
       var rows: [(id: String, source: String)] = []
       try access.forEachRecord { row in
         rows.append((row.id, row.source))
-        records.append(Deduplicator.prepare(DedupRecord(key: row.id, record: try RecordJSON.decode(row))))
+        let record = try RecordJSON.decode(row, withFields: false)  // matching reads no verbatim field
+        records.append(Deduplicator.prepare(DedupRecord(key: row.id, record: record)))
       }
       let overrides: [DedupOverride] = try access.dedupOverrides().compactMap { row in
         switch row.kind {

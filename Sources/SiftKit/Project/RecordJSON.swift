@@ -5,9 +5,11 @@ import SiftStore
 
 /// The JSON form records are stored in.
 enum RecordJSON {
-  static func decode(_ row: RecordRow) throws -> Record {
+  /// The stored record; `withFields: false` leaves its verbatim fields out (for uses that read only the normalised
+  /// values, such as de-duplication).
+  static func decode(_ row: RecordRow, withFields: Bool = true) throws -> Record {
     // The store's own JSON is read byte by byte; anything else goes through `JSONDecoder`, which names the problem.
-    if let record = StoredRecordJSON.decode(row.recordJson) { return record }
+    if let record = StoredRecordJSON.decode(row.recordJson, withFields: withFields) { return record }
     do {
       return try JSONDecoder().decode(Record.self, from: Data(row.recordJson.utf8))
     } catch {

@@ -88,7 +88,7 @@ private struct JSONBytes {
   mutating func string() -> String? {
     guard take(0x22) else { return nil }
     let start = i
-    while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+    skipPlainText()
     guard i < b.count else { return nil }
     if b[i] == 0x22 {
       i += 1
@@ -135,6 +135,24 @@ private struct JSONBytes {
       }
     }
     return nil
+  }
+
+  /// Moves `i` to the next `"`, `\` or control byte (or the end): eight bytes at a time while none is in them.
+  mutating func skipPlainText() {
+    if let base = b.baseAddress {
+      while i + 8 <= b.count {
+        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22)
+        let backslash = x ^ (ones &* 0x5C)
+        let found =
+          ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((x &- ones &* 0x20) & ~x)
+        if found & high != 0 { break }
+        i += 8
+      }
+    }
+    while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
   }
 
   mutating func hex4() -> UInt16? {

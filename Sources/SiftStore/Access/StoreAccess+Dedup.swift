@@ -9,13 +9,20 @@ extension StoreAccess {
     var run = run
     run.id = try nextID("dedup_runs")
     try run.insert(db)
-    for var member in members {
-      member.runId = run.id
-      try member.insert(db)
+    // One prepared statement per table for the whole run (a run stores a row per record).
+    let addMember = try db.makeStatement(
+      sql: "INSERT INTO dedup_members (run_id, cluster_id, record_id, primary_record, reason) VALUES (?, ?, ?, ?, ?)")
+    for member in members {
+      try addMember.execute(arguments: [
+        run.id, member.clusterId, member.recordId, member.primaryRecord, member.reason,
+      ])
     }
-    for var candidate in candidates {
-      candidate.runId = run.id
-      try candidate.insert(db)
+    let addCandidate = try db.makeStatement(
+      sql: "INSERT INTO dedup_candidates (run_id, record_a, record_b, score, reason) VALUES (?, ?, ?, ?, ?)")
+    for candidate in candidates {
+      try addCandidate.execute(arguments: [
+        run.id, candidate.recordA, candidate.recordB, candidate.score, candidate.reason,
+      ])
     }
     return run.id
   }

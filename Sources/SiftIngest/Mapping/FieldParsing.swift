@@ -124,26 +124,9 @@ public enum FieldParsing {
 
   /// Appends the authors of one value (see ``authors(in:)``) without a temporary array for the usual single name.
   public static func appendAuthors(in raw: String, to authors: inout [Author]) {
-    // Fast path: one `Family, Given` with clean edges, no `;`, no tab, no space before the comma (one pass).
-    var text = raw
-    let split = text.withUTF8 { b -> (family: String, given: String)? in
-      guard hasCleanEdges(b) else { return nil }
-      var comma = -1
-      for i in 0..<b.count {
-        let c = b[i]
-        if c == 0x3B || c == 0x09 { return nil }
-        if c == 0x2C, comma < 0 { comma = i }
-      }
-      guard comma > 0, b[comma - 1] != 0x20 else { return nil }
-      var g = comma + 1
-      while g < b.count, b[g] == 0x20 { g += 1 }
-      return (
-        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[..<comma])),
-        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[g...]))
-      )
-    }
-    if let split {
-      authors.append(Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given))
+    // Fast path: one `Family, Given` (no `;`), split in one pass.
+    if let author = splitAtComma(raw, allowingSemicolon: false) {
+      authors.append(author)
     } else {
       appendAuthorsSlowly(in: raw, to: &authors)
     }
@@ -242,20 +225,33 @@ public enum FieldParsing {
 
   /// ``Author/parse(_:)`` with a fast path for `Family, Given` written without extra spaces.
   public static func author(_ raw: String) -> Author {
-    // Fast path: `Family, Given` with clean edges, without tabs or doubled spaces around the comma.
-    let split = raw.utf8.withContiguousStorageIfAvailable { b -> (family: String, given: String)? in
-      guard hasCleanEdges(b), let comma = b.firstIndex(of: 0x2C), comma > 0, b[comma - 1] != 0x20, !b.contains(0x09)
-      else { return nil }
+    splitAtComma(raw, allowingSemicolon: true) ?? Author.parse(raw)
+  }
+
+  /// `Family, Given` split on bytes, in one pass: nil unless the name has clean edges, a comma with no space before
+  /// it, no tab and (unless `allowingSemicolon`) no `;`. Spaces after the comma are dropped; the name as written is
+  /// `raw` itself.
+  @inline(__always)
+  static func splitAtComma(_ raw: String, allowingSemicolon: Bool) -> Author? {
+    var text = raw
+    let split = text.withUTF8 { b -> (family: String, given: String)? in
+      guard hasCleanEdges(b) else { return nil }
+      var comma = -1
+      for i in 0..<b.count {
+        let c = b[i]
+        if c == 0x09 || (c == 0x3B && !allowingSemicolon) { return nil }
+        if c == 0x2C, comma < 0 { comma = i }
+      }
+      guard comma > 0, b[comma - 1] != 0x20 else { return nil }
       var g = comma + 1
       while g < b.count, b[g] == 0x20 { g += 1 }
-      let family = UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[..<comma]))
-      let given = UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[g...]))
-      return (family, given)
+      return (
+        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[..<comma])),
+        UTF8Bytes.string(UnsafeBufferPointer(rebasing: b[g...]))
+      )
     }
-    if let split = split ?? nil {
-      return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given)
-    }
-    return Author.parse(raw)
+    guard let split else { return nil }
+    return Author(asWritten: raw, family: split.family, given: split.given.isEmpty ? nil : split.given)
   }
 
   /// Whether non-empty UTF-8 bytes start and end with something ``Swift/StringProtocol/trimmingSpaces`` keeps: a

@@ -41,14 +41,10 @@ extension StoreAccess {
     row.id = try nextID("imports")
     row.recordsStored = records.count
     try row.insert(db)
-    var seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records") ?? 0)
+    var seq = try nextRecordSeq()
     for record in records {
+      try addRecord(record, importID: row.id, seq: seq)
       seq += 1
-      try RecordRow(
-        id: Self.recordID(seq: seq), seq: seq, importId: row.id, fileIndex: record.fileIndex, source: record.source,
-        doi: record.doi, pmid: record.pmid, accession: record.accession, titleKey: Self.titleKey(record.title),
-        recordJson: record.json
-      ).insert(db)
     }
     return row
   }

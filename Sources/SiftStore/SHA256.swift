@@ -43,22 +43,30 @@ public enum SHA256 {
 
     /// Adds the next bytes of the message.
     public mutating func update<C: RandomAccessCollection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
+      // The bytes' memory is found once per call (not once per 64-byte block); other collections are copied.
+      if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) == nil {
+        [UInt8](bytes).withUnsafeBufferPointer { update(contiguous: $0) }
+      }
+    }
+
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+      guard let base = bytes.baseAddress else { return }
       length &+= UInt64(bytes.count)
-      var start = bytes.startIndex
+      var start = 0
       if !pending.isEmpty {
         let take = min(64 - pending.count, bytes.count)
-        pending.append(contentsOf: bytes[start..<(start + take)])
-        start += take
+        pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+        start = take
         guard pending.count == 64 else { return }
         let block = pending
-        compress(block, at: 0)
+        block.withUnsafeBytes { if let full = $0.baseAddress { compressBlock(full) } }
         pending.removeAll(keepingCapacity: true)
       }
-      while bytes.endIndex - start >= 64 {
-        compress(bytes, at: start)
+      while bytes.count - start >= 64 {
+        compressBlock(UnsafeRawPointer(base + start))
         start += 64
       }
-      pending.append(contentsOf: bytes[start..<bytes.endIndex])
+      pending.append(contentsOf: UnsafeBufferPointer(start: base + start, count: bytes.count - start))
     }
 
     /// Pads the message and returns the digest as 64 lower-case hex digits.
@@ -70,28 +78,16 @@ public enum SHA256 {
       for shift in stride(from: 56, through: 0, by: -8) {
         tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
       }
-      for chunk in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: chunk) }
+      tail.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        for chunk in stride(from: 0, to: raw.count, by: 64) { compressBlock(base + chunk) }
+      }
       let digits = Array("0123456789abcdef")
       var out = ""
       for word in h {
         for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
       }
       return out
-    }
-
-    private mutating func compress<C: RandomAccessCollection>(_ message: C, at chunk: Int)
-    where C.Element == UInt8, C.Index == Int {
-      if let done = message.withContiguousStorageIfAvailable({ bytes -> Bool in
-        guard let base = bytes.baseAddress else { return false }
-        compressBlock(UnsafeRawPointer(base + (chunk - message.startIndex)))
-        return true
-      }), done {
-        return
-      }
-      let block = [UInt8](message[chunk..<(chunk + 64)])
-      block.withUnsafeBytes { raw in
-        if let base = raw.baseAddress { compressBlock(base) }
-      }
     }
 
     /// One 64-byte block at `block`, on raw memory (no bounds or uniqueness checks in the 64 rounds).

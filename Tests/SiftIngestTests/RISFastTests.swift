@@ -105,13 +105,15 @@ struct RISFastTests {
   @Test func utf8CheckMatchesStandardLibrary() async {
     await propertyCheck(count: 5000, input: Gen.uint64()) { seed in
       var rng = SplitMix64(seed: seed)
-      let length = Int(rng.next() % 200)
+      // Half the inputs are sparse (2 bytes in 100 not ASCII), so long ASCII runs reach the 64-byte vector loop.
+      let asciiShare: UInt64 = rng.next() % 2 == 0 ? 90 : 98
+      let length = Int(rng.next() % 400)
       var bytes: [UInt8] = []
       for _ in 0..<length {
         let roll = rng.next() % 100
-        if roll < 90 {
+        if roll < asciiShare {
           bytes.append(UInt8(0x20 + rng.next() % 0x5F))
-        } else if roll < 95 {
+        } else if roll < (asciiShare + 100) / 2 {
           bytes += Array(["é", "€", "𝔄", "Ø"][Int(rng.next() % 4)].utf8)
         } else {
           bytes.append(UInt8(0x80 + rng.next() % 0x80))

@@ -18,14 +18,16 @@ enum UTF8Bytes {
     let n = bytes.count
     var i = 0
     while i < n {
-      // ASCII fast path, 32 bytes at a time, then eight.
-      while i + 32 <= n {
+      // ASCII fast path, 64 bytes at a time (in vector registers), then eight.
+      while i + 64 <= n {
         let p = UnsafeRawPointer(base + i)
-        let word =
-          p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-          | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 != 0 { break }
-        i += 32
+        let vector =
+          p.loadUnaligned(as: SIMD16<UInt8>.self) | p.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
+          | p.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self)
+          | p.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self)
+        let words = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
+        if (words[0] | words[1]) & 0x8080_8080_8080_8080 != 0 { break }
+        i += 64
       }
       while i + 8 <= n {
         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)

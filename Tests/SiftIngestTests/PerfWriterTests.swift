@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import SiftCore
 import Testing
 
@@ -115,6 +116,29 @@ import Testing
       let text = String(decoding: out, as: UTF8.self)
       let short: [Int: String] = [8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"]
       #expect(text == "\"" + (short[byte] ?? String(format: "\\u%04x", byte)) + "\"")
+    }
+  }
+
+  /// The eight-bytes-at-a-time string writer against `JSONEncoder` on random strings: long plain runs with a byte
+  /// that needs escaping at every position of the eight, with and without slashes escaped.
+  @Test func jsonStringsMatchFoundationOnRandomText() async throws {
+    let pieces = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "é", "€", "𝔄", "~"]
+    await propertyCheck(count: 2000, input: Gen.uint64()) { seed in
+      var rng = SplitMix64(seed: seed)
+      var text = ""
+      for _ in 0..<Int(rng.next() % 60) {
+        let roll = rng.next() % 10
+        text += roll < 7 ? String(repeating: "x", count: Int(rng.next() % 12)) : pieces[Int(rng.next() % 16)]
+      }
+      for escapeSlashes in [false, true] {
+        let encoder = JSONEncoder()
+        if !escapeSlashes { encoder.outputFormatting = .withoutEscapingSlashes }
+        let expected = try? encoder.encode(text)
+        var out: [UInt8] = []
+        JSONLEncoder.appendString(text, to: &out, escapeSlashes: escapeSlashes)
+        #expect(
+          expected.map(Array.init) == out, "seed \(seed), escapeSlashes \(escapeSlashes): \(text.debugDescription)")
+      }
     }
   }
 

@@ -78,30 +78,62 @@ struct JSONLEncoder: RecordEncoder {
     var text = text
     let slash: UInt8 = escapeSlashes ? UInt8(ascii: "/") : UInt8(ascii: "\"")
     text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
+      let n = bytes.count
       var runStart = 0
-      for i in 0..<bytes.count {
-        let byte = bytes[i]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == slash else { continue }
-        if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-        runStart = i + 1
-        out.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(UInt8(ascii: "f"))
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-          out.append(hex[Int(byte >> 4)])
-          out.append(hex[Int(byte & 0x0F)])
+      var i = 0
+      while i < n {
+        // Eight bytes at a time while none of them needs escaping (the usual case), then those eight one by one.
+        while i + 8 <= n, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), slash: slash) {
+          i += 8
+        }
+        let stop = min(i + 8, n)
+        while i < stop {
+          let byte = base[i]
+          if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == slash {
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            runStart = i + 1
+            appendEscape(byte, to: &out)
+          }
+          i += 1
         }
       }
-      if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+      if runStart < n { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes may need escaping: a control character, `"`, `\\` or `slash` (exact when
+  /// false; a true is checked byte by byte).
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64, slash: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let slashes = word ^ (ones &* UInt64(slash))
+    // A byte below 0x20, or a byte equal to one of the three (a zero byte after the XOR).
+    let control = word &- ones &* 0x20
+    let zero = (quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (slashes &- ones) & ~slashes
+    return (control | zero) & ~word & highs != 0
+  }
+
+  /// Appends the escape sequence of a byte that needs one (after its backslash).
+  private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\\"))
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
+    case 0x08: out.append(UInt8(ascii: "b"))
+    case 0x0C: out.append(UInt8(ascii: "f"))
+    case 0x0A: out.append(UInt8(ascii: "n"))
+    case 0x0D: out.append(UInt8(ascii: "r"))
+    case 0x09: out.append(UInt8(ascii: "t"))
+    default:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+      out.append(hex[Int(byte >> 4)])
+      out.append(hex[Int(byte & 0x0F)])
+    }
   }
 
   /// Appends a decimal integer.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiftIngest
 import SiftKit
 
 struct GenerateCommand: ParsableCommand {
@@ -84,10 +85,7 @@ final class BufferedFile {
   private var buffer: [UInt8] = []
 
   init(path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: nil) else {
-      throw ValidationError("cannot create \(path)")
-    }
-    handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    handle = try OutputFile.open(path)
     buffer.reserveCapacity(1 << 22)
   }
 

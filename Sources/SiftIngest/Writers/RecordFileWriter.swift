@@ -15,7 +15,8 @@ public final class RecordFileWriter {
   private var finished = false
   private static let flushSize = 1 << 20
 
-  /// Creates (or truncates) the file at `path`; `-` writes to standard output.
+  /// Creates (or truncates) the file at `path`, or writes into the device or pipe there (``OutputFile/open(_:)``);
+  /// `-` writes to standard output.
   public init(path: String, format: OutputFormat) throws {
     self.path = path
     self.format = format
@@ -24,13 +25,7 @@ public final class RecordFileWriter {
       handle = FileHandle.standardOutput
       ownsHandle = false
     } else {
-      guard FileManager.default.createFile(atPath: path, contents: nil),
-        let handle = FileHandle(forWritingAtPath: path)
-      else {
-        throw OutputError(
-          path: path, message: "cannot create the output file; check that its folder exists and is writable")
-      }
-      self.handle = handle
+      handle = try OutputFile.open(path)
       ownsHandle = true
     }
     buffer.reserveCapacity(Self.flushSize + Self.flushSize / 4)

@@ -63,7 +63,7 @@ struct ConvertCommand: ParsableCommand {
       try writer.finish()
     } catch let error as IngestError {
       try? writer.finish()
-      if let out { try? FileManager.default.removeItem(atPath: out) }
+      if let out { OutputFile.removePartial(out) }
       throw fail("\(error.file): \(error.message)")
     } catch let error as OutputError {
       throw fail("\(error.path): \(error.message)")

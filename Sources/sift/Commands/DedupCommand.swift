@@ -131,8 +131,10 @@ struct DedupCommand: ParsableCommand {
   }
 
   private func write(_ text: String, to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw fail("\(path): cannot create the file; check that its folder exists and is writable")
+    do {
+      try OutputFile.write(text, to: path)
+    } catch let error as OutputError {
+      throw fail("\(error.path): \(error.message)")
     }
   }
 

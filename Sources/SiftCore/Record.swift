@@ -116,25 +116,41 @@ public struct Author: Sendable, Hashable, Codable {
 
 /// One field of the original record, as the file wrote it.
 public struct Field: Sendable, Hashable, Codable {
+  /// The tag, e.g. `AU`, `PMID` or `titles/title`. A tag of one to four ASCII characters is kept as its code
+  /// alone (``tagCode`` spells it) and made into a string when asked for; others are kept as written.
   public var tag: String {
-    didSet { tagCode = Self.code(of: tag) }
+    get { spelledTag ?? Self.tag(spelledBy: tagCode) }
+    set {
+      tagCode = Self.code(of: newValue)
+      spelledTag = Self.codeSpells(newValue) ? nil : newValue
+    }
   }
   public var value: String
   /// ``code(of:)`` of ``tag``, kept with the field so that mapping can switch on it without reading the tag.
   public private(set) var tagCode: UInt32
+  /// The tag when ``tagCode`` does not spell it (longer than four bytes, empty, or not plain ASCII).
+  private var spelledTag: String?
 
   public init(_ tag: String, _ value: String) {
-    self.tag = tag
     self.value = value
     self.tagCode = Self.code(of: tag)
+    self.spelledTag = Self.codeSpells(tag) ? nil : tag
   }
 
   /// A field whose tag's code is known (`tagCode` must be ``code(of:)`` of `tag`), as a reader that parsed the
   /// tag from bytes has it.
   public init(_ tag: String, _ value: String, tagCode: UInt32) {
-    self.tag = tag
     self.value = value
     self.tagCode = tagCode
+    self.spelledTag = Self.codeSpells(tag) ? nil : tag
+  }
+
+  /// A field whose tag is one to four ASCII characters from U+0001 to U+007F, given by its code alone (as a reader
+  /// that parsed `AU` or `PMID` from bytes has it): no tag string is made or kept.
+  public init(spelledBy tagCode: UInt32, _ value: String) {
+    self.value = value
+    self.tagCode = tagCode
+    self.spelledTag = nil
   }
 
   /// A tag as a number: its first four UTF-8 bytes big-endian (`AU` is 0x4155, `PMID` 0x504D4944), with the top
@@ -146,6 +162,23 @@ public struct Field: Sendable, Hashable, Codable {
       var code: UInt32 = 0
       for i in 0..<min(b.count, 4) { code = code << 8 | UInt32(b[i]) }
       return b.count > 4 ? code | 0x8000_0000 : code
+    }
+  }
+
+  /// Whether the code of `tag` spells it back: one to four bytes, each from 0x01 to 0x7F.
+  static func codeSpells(_ tag: String) -> Bool {
+    var text = tag
+    return text.withUTF8 { b in
+      (1...4).contains(b.count) && b.allSatisfy { $0 != 0 && $0 < 0x80 }
+    }
+  }
+
+  /// The tag a code spells (its non-zero bytes, first to last).
+  static func tag(spelledBy code: UInt32) -> String {
+    let length = (32 - code.leadingZeroBitCount + 7) / 8
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      for i in 0..<length { buffer[i] = UInt8(truncatingIfNeeded: code >> (8 * UInt32(length - 1 - i))) }
+      return length
     }
   }
 
@@ -162,7 +195,13 @@ public struct Field: Sendable, Hashable, Codable {
     try container.encode(value, forKey: .value)
   }
 
-  public static func == (a: Field, b: Field) -> Bool { a.tag == b.tag && a.value == b.value }
+  public static func == (a: Field, b: Field) -> Bool {
+    // Codes that spell their tags compare as the tags would (plain ASCII); otherwise the tags are compared as
+    // strings (canonical equivalence, as `String` compares).
+    let sameTag =
+      a.spelledTag == nil && b.spelledTag == nil ? a.tagCode == b.tagCode : a.tag == b.tag
+    return sameTag && a.value == b.value
+  }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(tag)

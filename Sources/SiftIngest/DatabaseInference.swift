@@ -45,7 +45,7 @@ public enum DatabaseInference {
     var memo = DatabaseRanking.Memo()
     for field in fields {
       if ranking.isSettled { break }
-      ranking.consider(code: field.tagCode, tag: field.tag, value: field.value, memo: &memo)
+      ranking.consider(field, memo: &memo)
     }
     return ranking.name
   }
@@ -117,9 +117,11 @@ struct DatabaseRanking {
     var publisher: (value: String, isWiley: Bool)?
   }
 
-  /// Considers one field; `code` is ``TagCode/of(_:)`` of `tag`.
-  mutating func consider(code: UInt32, tag: String, value: String, memo: inout Memo) {
+  /// Considers one field (its tag is read only when it is longer than four bytes).
+  mutating func consider(_ field: Field, memo: inout Memo) {
     guard !isSettled else { return }
+    let code = field.tagCode
+    let value = field.value
     switch code {
     case 0x4442:  // DB
       if let known = memo.database, ByteSearch.sameBytes(known.value, value) {
@@ -168,6 +170,7 @@ struct DatabaseRanking {
     default:
       // Long names from file heads and other formats (codes of tags longer than four bytes have the top bit set).
       guard code & 0x8000_0000 != 0 else { return }
+      let tag = field.tag
       if tag == "Database" {
         offer(4, DatabaseInference.databaseName(FoldedText(value)) ?? FieldParsing.nonEmpty(value))
       } else if tag == "Provider" {

@@ -17,7 +17,8 @@ enum NULBytes {
   static func fieldsWithNUL(_ record: Record) -> [String] {
     var tags: [String] = []
     for field in record.fields where contains(field.value) {
-      if !tags.contains(field.tag) { tags.append(field.tag) }
+      let tag = field.tag
+      if !tags.contains(tag) { tags.append(tag) }
     }
     return tags
   }

@@ -198,12 +198,12 @@ public enum RISFields {
         FieldParsing.appendURLs(in: value, to: &r.urls)
         if pmidLinked == nil, let pmid = pmidFromURL(value) { pmidLinked = pmid }
         if !doiFound, value.hasSubstring("doi.org/") { offerDOI(value) }
-        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
+        ranking.consider(fields[index], memo: &memo)
       case Self.cL3:
         offerDOI(value)
       case Self.cL1, Self.cL2, Self.cLK:
         FieldParsing.appendURLs(in: value, to: &r.urls)
-        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
+        ranking.consider(fields[index], memo: &memo)
       case Self.cSN:
         FieldParsing.appendISSNs(in: value, to: &r.issn)
         if value.utf8.count >= 10 { r.isbn += FieldParsing.isbns(in: value) }
@@ -229,9 +229,9 @@ public enum RISFields {
         if accessionID == nil { accessionID = FieldParsing.nonEmpty(value) }
       case Self.cAN:
         if accessionAN == nil { accessionAN = FieldParsing.nonEmpty(value) }
-        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
+        ranking.consider(fields[index], memo: &memo)
       default:
-        ranking.consider(code: code, tag: fields[index].tag, value: value, memo: &memo)
+        ranking.consider(fields[index], memo: &memo)
       }
     }
     r.doi = doi

@@ -105,8 +105,9 @@ public struct EndNoteTaggedReader: RecordReader {
     for field in fields {
       let value = field.value.trimmingSpaces
       guard !value.isEmpty else { continue }
-      if first[field.tag] == nil { first[field.tag] = RISFields.joinLines(value) }
-      switch field.tag {
+      let tag = field.tag
+      if first[tag] == nil { first[tag] = RISFields.joinLines(value) }
+      switch tag {
       case "A": r.authors += FieldParsing.authors(in: RISFields.joinLines(value))
       case "E": editors += FieldParsing.authors(in: RISFields.joinLines(value))
       case "K":

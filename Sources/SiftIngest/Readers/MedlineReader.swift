@@ -119,9 +119,10 @@ public struct MedlineReader: RecordReader {
     var doi: String?
     for field in fields {
       let value = RISFields.joinLines(field.value)
-      if first[field.tag] == nil, !value.isEmpty { first[field.tag] = value }
+      let tag = field.tag
+      if first[tag] == nil, !value.isEmpty { first[tag] = value }
       guard !value.isEmpty else { continue }
-      switch field.tag {
+      switch tag {
       case "TI": titles.append(value)
       case "AB": abstracts.append(value)
       case "FAU": full.append(Author.parse(value))

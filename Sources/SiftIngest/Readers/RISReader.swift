@@ -91,7 +91,6 @@ public struct RISReader: RecordReader {
     var draft = Draft.none
     var hasDraft = false
     var afterBlank = false
-    var names = TagNames()
 
     init(file: String) { self.file = file }
 
@@ -105,7 +104,7 @@ public struct RISReader: RecordReader {
       if let tag = RISReader.parseTag(bytes) {
         switch tag.code {
         case TagCode.ty:
-          let field = Field(names.name(tag, in: bytes), tag.value(in: bytes), tagCode: tag.code)
+          let field = Field(spelledBy: tag.code, tag.value(in: bytes))
           if hasDraft, draft.hasType, !(wasAfterBlank && !draft.hasOnlyTypes) {
             // A TY inside a record is a repeated field (warned once per record), unless a blank line came before
             // it: then the record lacks its ER and the TY starts the next one.
@@ -133,7 +132,7 @@ public struct RISReader: RecordReader {
           }
         default:
           if !hasDraft { startDraft(line: lineNumber, offset: lineOffset) }
-          draft.append(Field(names.name(tag, in: bytes), tag.value(in: bytes), tagCode: tag.code), code: tag.code)
+          draft.append(Field(spelledBy: tag.code, tag.value(in: bytes)), code: tag.code)
         }
       } else if RISReader.isBlank(bytes) {
         afterBlank = true
@@ -277,26 +276,6 @@ public struct RISReader: RecordReader {
     /// The value, trimmed of spaces, tabs and a trailing CR.
     func value(in line: UnsafeBufferPointer<UInt8>) -> String {
       UTF8Bytes.string(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]))
-    }
-  }
-
-  /// Tag strings made once per file, so each field shares its tag's storage (most tags are two characters).
-  struct TagNames {
-    /// Two-character tags by slot; "" until made.
-    private var twoLetter = [String](repeating: "", count: 26 * 36)
-
-    @inline(__always)
-    mutating func name(_ tag: TagMatch, in line: UnsafeBufferPointer<UInt8>) -> String {
-      let bytes = UnsafeBufferPointer(rebasing: line[tag.tagStart..<(tag.tagStart + tag.tagLength)])
-      guard tag.tagLength == 2 else { return String(decoding: bytes, as: UTF8.self) }
-      let second = bytes[1]
-      let slot = Int(bytes[0] &- 0x41) * 36 + (second >= 0x41 ? Int(second &- 0x41) : 26 + Int(second &- 0x30))
-      // Read first: only a tag's first use writes (and checks that the array is not shared).
-      let known = twoLetter[slot]
-      if !known.isEmpty { return known }
-      let made = String(decoding: bytes, as: UTF8.self)
-      twoLetter[slot] = made
-      return made
     }
   }
 

@@ -130,9 +130,10 @@ public struct WoSReader: RecordReader {
     var shortAuthors: [String] = []
     var fullAuthors: [String] = []
     for field in fields {
-      if first[field.tag] == nil { first[field.tag] = field.value }
+      let tag = field.tag
+      if first[tag] == nil { first[tag] = field.value }
       let items = field.value.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-      switch field.tag {
+      switch tag {
       case "AU": shortAuthors += items
       case "AF": fullAuthors += items
       case "DE", "ID":

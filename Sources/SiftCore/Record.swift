@@ -122,7 +122,7 @@ public struct Field: Sendable, Hashable, Codable {
     get { spelledTag ?? Self.tag(spelledBy: tagCode) }
     set {
       tagCode = Self.code(of: newValue)
-      spelledTag = Self.codeSpells(newValue) ? nil : newValue
+      spelledTag = Self.codeSpells(newValue, code: tagCode) ? nil : newValue
     }
   }
   public var value: String
@@ -134,7 +134,7 @@ public struct Field: Sendable, Hashable, Codable {
   public init(_ tag: String, _ value: String) {
     self.value = value
     self.tagCode = Self.code(of: tag)
-    self.spelledTag = Self.codeSpells(tag) ? nil : tag
+    self.spelledTag = Self.codeSpells(tag, code: tagCode) ? nil : tag
   }
 
   /// A field whose tag's code is known (`tagCode` must be ``code(of:)`` of `tag`), as a reader that parsed the
@@ -142,7 +142,7 @@ public struct Field: Sendable, Hashable, Codable {
   public init(_ tag: String, _ value: String, tagCode: UInt32) {
     self.value = value
     self.tagCode = tagCode
-    self.spelledTag = Self.codeSpells(tag) ? nil : tag
+    self.spelledTag = Self.codeSpells(tag, code: tagCode) ? nil : tag
   }
 
   /// A field whose tag is one to four ASCII characters from U+0001 to U+007F, given by its code alone (as a reader
@@ -165,8 +165,11 @@ public struct Field: Sendable, Hashable, Codable {
     }
   }
 
-  /// Whether the code of `tag` spells it back: one to four bytes, each from 0x01 to 0x7F.
-  static func codeSpells(_ tag: String) -> Bool {
+  /// Whether `code` (``code(of:)`` of `tag`) spells the tag back: one to four bytes, each from 0x01 to 0x7F. A code
+  /// with the top bit set (a longer tag) never does.
+  @inline(__always)
+  static func codeSpells(_ tag: String, code: UInt32) -> Bool {
+    guard code & 0x8000_0000 == 0 else { return false }
     var text = tag
     return text.withUTF8 { b in
       (1...4).contains(b.count) && b.allSatisfy { $0 != 0 && $0 < 0x80 }

@@ -140,7 +140,7 @@ struct RISFastTests {
   }
 
   static func describe(_ match: RISReader.TagMatch) -> [Int] {
-    [Int(match.code), match.tagStart, match.tagLength, match.valueStart, match.valueEnd]
+    [Int(match.code), match.valueStart, match.valueEnd]
   }
 
   /// One of `values`, chosen by the seeded generator.

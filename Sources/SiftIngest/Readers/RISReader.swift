@@ -266,10 +266,8 @@ public struct RISReader: RecordReader {
 
   /// Where a tag line's tag and value are: byte positions in the line.
   struct TagMatch {
-    /// The tag as a number (``TagCode``).
+    /// The tag as a number (``TagCode``); it spells the tag (two to four capital letters and digits).
     var code: UInt32
-    var tagStart: Int
-    var tagLength: Int
     var valueStart: Int
     var valueEnd: Int
 
@@ -298,7 +296,7 @@ public struct RISReader: RecordReader {
           while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
           while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 || base[e - 1] == 0x0D { e -= 1 }
           return TagMatch(
-            code: UInt32(b0) << 8 | UInt32(b1), tagStart: 0, tagLength: 2, valueStart: s, valueEnd: e)
+            code: UInt32(b0) << 8 | UInt32(b1), valueStart: s, valueEnd: e)
         }
       }
     }
@@ -338,7 +336,7 @@ public struct RISReader: RecordReader {
     var e = end
     while s < e, line[s] == 0x20 || line[s] == 0x09 { s += 1 }
     while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x09 || line[e - 1] == 0x0D { e -= 1 }
-    return TagMatch(code: code, tagStart: tagStart, tagLength: tagLength, valueStart: s, valueEnd: e)
+    return TagMatch(code: code, valueStart: s, valueEnd: e)
   }
 
   static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

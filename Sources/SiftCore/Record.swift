@@ -120,10 +120,7 @@ public struct Field: Sendable, Hashable, Codable {
   /// alone (``tagCode`` spells it) and made into a string when asked for; others are kept as written.
   public var tag: String {
     get { spelledTag ?? Self.tag(spelledBy: tagCode) }
-    set {
-      tagCode = Self.code(of: newValue)
-      spelledTag = Self.codeSpells(newValue, code: tagCode) ? nil : newValue
-    }
+    set { self = Field(newValue, value) }
   }
   public var value: String
   /// ``code(of:)`` of ``tag``, kept with the field so that mapping can switch on it without reading the tag.
@@ -132,9 +129,7 @@ public struct Field: Sendable, Hashable, Codable {
   private var spelledTag: String?
 
   public init(_ tag: String, _ value: String) {
-    self.value = value
-    self.tagCode = Self.code(of: tag)
-    self.spelledTag = Self.codeSpells(tag, code: tagCode) ? nil : tag
+    self.init(tag, value, tagCode: Self.code(of: tag))
   }
 
   /// A field whose tag's code is known (`tagCode` must be ``code(of:)`` of `tag`), as a reader that parsed the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SiftIngest
@@ -16,16 +17,10 @@ import Testing
     return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
   }
 
-  static func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sift-out-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   /// What used to replace `/dev/null` when run as root, checked on a FIFO: the records arrive through the pipe and
   /// the FIFO is still a FIFO afterwards.
   @Test func writerWritesIntoAFIFOWithoutReplacingIt() throws {
-    let folder = try Self.temporaryFolder()
+    let folder = try Fixtures.temporaryDirectory("sift-out")
     defer { try? FileManager.default.removeItem(at: folder) }
     let fifo = folder.appendingPathComponent("out.jsonl").path
     #expect(mkfifo(fifo, 0o600) == 0)
@@ -48,7 +43,7 @@ import Testing
   }
 
   @Test func regularFileIsCreatedThenTruncated() throws {
-    let folder = try Self.temporaryFolder()
+    let folder = try Fixtures.temporaryDirectory("sift-out")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("out.txt").path
     try OutputFile.write("a longer first text\n", to: path)
@@ -72,7 +67,7 @@ import Testing
 
   /// A failed conversion removes its partial output only when that is a regular file.
   @Test func partialOutputIsRemovedOnlyWhenARegularFile() throws {
-    let folder = try Self.temporaryFolder()
+    let folder = try Fixtures.temporaryDirectory("sift-out")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("partial.ris").path
     try OutputFile.write("TY  - JOUR\n", to: file)
